@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Sana",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sana", targets: ["sana"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "SanaCore"),
+        .target(name: "SanaIngest", dependencies: [
+            "SanaCore",
+            .product(name: "Yams", package: "Yams"),
+        ], resources: [.copy("Samples")]),
+        .target(name: "SanaStore", dependencies: [
+            "SanaCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "SanaSearch", dependencies: ["SanaCore"]),
+        .target(name: "SanaWeb", dependencies: [
+            "SanaCore", "SanaStore", "SanaSearch",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "sana", dependencies: [
+            "SanaCore", "SanaIngest", "SanaStore", "SanaSearch", "SanaWeb",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "SanaCoreTests", dependencies: ["SanaCore"]),
+        .testTarget(name: "SanaIngestTests", dependencies: ["SanaIngest", "SanaStore"]),
+        .testTarget(name: "SanaStoreTests", dependencies: ["SanaStore"]),
+        .testTarget(name: "SanaSearchTests", dependencies: ["SanaSearch"]),
+        .testTarget(name: "SanaWebTests", dependencies: [
+            "SanaWeb", "SanaStore",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,50 @@
+import Foundation
+
+/// What a section of an answer is about; search matches question types against it.
+public enum Aspect: String, Codable, Sendable, CaseIterable {
+    case overview, symptoms, causes, diagnosis, treatment, prevention, lifestyle, diet
+    case complications, outlook
+    case whenToSeekCare = "when-to-seek-care"
+    case other
+
+    /// Cue words checked in order; the first aspect with a cue in the heading wins, so the more
+    /// specific aspects (seeking care, complications) come before the general ones.
+    private static let cues: [(Aspect, [String])] = [
+        (.whenToSeekCare, ["when to see", "when to seek", "when to call", "seek medical", "see a doctor", "contact a doctor", "emergency", "get help", "medical attention"]),
+        (.complications, ["complication", "consequence", "untreated", "side effect", "risks of", "dangers"]),
+        (.symptoms, ["symptom", "signs", "sign of", "what does it feel", "manifestation"]),
+        (.causes, ["cause", "risk factor", "why ", "inherit", "genetic", "susceptib", "who gets", "who is at risk", "triggers"]),
+        (.diagnosis, ["diagnos", "exams and tests", "test", "exam", "screening", "imaging"]),
+        (.prevention, ["prevent", "avoid", "reduce the risk", "protect"]),
+        (.diet, ["diet", "food", "eat", "nutrition", "drink"]),
+        (.lifestyle, ["lifestyle", "self-care", "self care", "home care", "exercise", "posture", "habit", "daily life", "living with", "considerations", "precautions", "care after", "recovery tips"]),
+        (.treatment, ["treat", "therap", "surgery", "surgical", "operation", "medication", "medicine", "drug", "management", "remed", "relief", "cost"]),
+        (.outlook, ["outlook", "prognosis", "recovery", "life expectancy", "lifespan", "how long", "stages"]),
+        (.overview, ["what is", "what are", "overview", "introduction", "about", "information", "frequency", "how common", "definition"]),
+    ]
+
+    /// Infers the aspect from a section heading; `other` when no cue matches.
+    public static func infer(fromHeading heading: String) -> Aspect {
+        let h = " " + heading.lowercased() + " "
+        for (aspect, words) in cues where words.contains(where: { h.contains($0) }) { return aspect }
+        return .other
+    }
+}
+
+/// One section of an article body.
+public struct Section: Codable, Sendable, Equatable {
+    /// Nil for the introduction before the first heading.
+    public var heading: String?
+    public var aspect: Aspect
+    /// Markdown text of the section without its heading.
+    public var text: String
+
+    public init(heading: String?, aspect: Aspect, text: String) {
+        self.heading = heading
+        self.aspect = aspect
+        self.text = text
+    }
+
+    /// URL fragment for linking to this section.
+    public var anchor: String { Slug.make(from: heading ?? "overview", maxLength: 60) }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// Splits a body into sections.
+///
+/// Two kinds of heading are recognised: Markdown ATX headings (`## Causes`) and the inline
+/// numbered headings of scraped pages, where a paragraph runs "… 1. Chronic Inflammation
+/// Calcification points …". An inline heading must be numbered 1, 2, 3… in order, start after a
+/// sentence end, and consist of at most eight words; it ends before the first capitalised word that
+/// is followed by a lower-case word ("Chronic Inflammation | Calcification points").
+public enum SectionParser {
+    public static func sections(of body: String) -> [Section] {
+        var result: [Section] = []
+        var heading: String? = nil
+        var lines: [String] = []
+
+        func flush() {
+            let text = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            defer { lines = [] }
+            if heading == nil && text.isEmpty { return }
+            // Inline numbered headings inside this block become sections of their own.
+            let inline = splitInline(text)
+            if inline.count > 1 || inline.first?.heading != nil {
+                var first = true
+                for part in inline {
+                    if first && part.heading == nil {
+                        result.append(make(heading, part.text))
+                    } else if first && heading != nil && part.heading != nil {
+                        result.append(make(heading, ""))
+                        result.append(make(part.heading, part.text))
+                    } else {
+                        result.append(make(part.heading, part.text))
+                    }
+                    first = false
+                }
+            } else {
+                result.append(make(heading, text))
+            }
+        }
+
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let h = atxHeading(line) {
+                flush()
+                heading = h
+            } else {
+                lines.append(String(line))
+            }
+        }
+        flush()
+        return result.filter { $0.heading != nil || !$0.text.isEmpty }
+    }
+
+    /// The text before the first inline numbered heading.
+    public static func introduction(of text: String) -> String {
+        let parts = splitInline(text)
+        guard parts.count > 1, parts[0].heading == nil else { return text }
+        return parts[0].text
+    }
+
+    private static func make(_ heading: String?, _ text: String) -> Section {
+        let aspect: Aspect = heading.map { Aspect.infer(fromHeading: $0) } ?? .overview
+        return Section(heading: heading, aspect: aspect, text: text)
+    }
+
+    private static func atxHeading(_ line: Substring) -> String? {
+        guard line.hasPrefix("#") else { return nil }
+        let hashes = line.prefix(while: { $0 == "#" })
+        guard hashes.count <= 6 else { return nil }
+        let rest = line.dropFirst(hashes.count)
+        guard rest.first == " " else { return nil }
+        let title = rest.trimmingCharacters(in: .whitespaces)
+        return title.isEmpty ? nil : title
+    }
+
+    /// Splits one block of running text at inline numbered headings.
+    static func splitInline(_ text: String) -> [(heading: String?, text: String)] {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        var parts: [(heading: String?, words: [Substring])] = [(nil, [])]
+        var expected = 1
+        var i = 0
+        while i < words.count {
+            let w = words[i]
+            let atSentenceStart = i == 0 || endsSentence(words[i - 1])
+            if atSentenceStart, w == "\(expected).", let (headingWords, next) = headingRun(words, from: i + 1) {
+                let title = headingWords.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
+                parts.append((title, []))
+                expected += 1
+                i = next
+                continue
+            }
+            parts[parts.count - 1].words.append(w)
+            i += 1
+        }
+        guard parts.count > 1 else { return [(nil, text)] }
+        return parts.enumerated().compactMap { index, part in
+            let joined = part.words.joined(separator: " ")
+            if index == 0 && joined.isEmpty { return nil }
+            return (part.heading, joined)
+        }
+    }
+
+    private static func endsSentence(_ word: Substring) -> Bool {
+        guard let last = word.last else { return false }
+        return ".!?:|".contains(last)
+    }
+
+    private static func isCapitalised(_ w: Substring) -> Bool { w.first?.isUppercase == true }
+    private static func isLowercaseWord(_ w: Substring) -> Bool { w.first?.isLowercase == true }
+
+    private static func headingRun(_ words: [Substring], from start: Int) -> ([Substring], Int)? {
+        guard start < words.count, isCapitalised(words[start]) else { return nil }
+        var end = start + 1
+        while end < words.count, end - start < 8 {
+            let w = words[end]
+            if endsSentence(words[end - 1]) { break }
+            if isCapitalised(w), end + 1 < words.count, isLowercaseWord(words[end + 1]) { break }
+            end += 1
+        }
+        // The heading must be followed by text; a heading that never stops is just a sentence.
+        guard end < words.count, end - start < 8 || isCapitalised(words[end]) else { return nil }
+        return (Array(words[start..<end]), end)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Short plain-text summaries and excerpts.
+public enum Summary {
+    public static let maxLength = 200
+
+    /// The first paragraph of a Markdown body (headings skipped, inline marks removed), cut to
+    /// at most `maxLength` characters at a word boundary.
+    public static func derive(from body: String, maxLength: Int = Summary.maxLength) -> String {
+        let paragraphs = body.components(separatedBy: "\n\n")
+        for raw in paragraphs {
+            let lines = raw.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.hasPrefix("#") && !$0.isEmpty }
+            guard !lines.isEmpty else { continue }
+            let text = plainText(lines.joined(separator: " "))
+            // An inline numbered section ("... 1. Heading Text") ends the intro paragraph.
+            let intro = SectionParser.introduction(of: text)
+            return cut(intro.isEmpty ? text : intro, to: maxLength, marker: "")
+        }
+        return ""
+    }
+
+    /// Cuts `text` to at most `maxLength` characters (including the marker) at a word boundary.
+    public static func cut(_ text: String, to maxLength: Int, marker: String = "...") -> String {
+        let clean = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard clean.count > maxLength else { return clean }
+        let room = maxLength - marker.count
+        let prefix = clean.prefix(room + 1)
+        var cutText: Substring
+        if let space = prefix.lastIndex(of: " ") { cutText = prefix[..<space] } else { cutText = prefix.prefix(room) }
+        while let last = cutText.last, ",;:-–(".contains(last) { cutText = cutText.dropLast() }
+        return String(cutText) + marker
+    }
+
+    /// Removes the Markdown marks readers should not see in a plain excerpt.
+    public static func plainText(_ markdown: String) -> String {
+        var s = markdown
+        // [text](url) -> text
+        while let open = s.range(of: "]("), let start = s[..<open.lowerBound].lastIndex(of: "["),
+              let close = s[open.upperBound...].firstIndex(of: ")") {
+            let label = s[s.index(after: start)..<open.lowerBound]
+            s.replaceSubrange(start...close, with: label)
+        }
+        for mark in ["**", "__", "`"] { s = s.replacingOccurrences(of: mark, with: "") }
+        return s.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import SanaCore
+
+/// What happened to one article in a write.
+public enum UpsertOutcome: String, Sendable, Equatable {
+    case added, updated, unchanged
+}
+
+/// Totals of a batch write, reported by imports.
+public struct WriteTally: Sendable, Equatable {
+    public var added = 0
+    public var updated = 0
+    public var unchanged = 0
+    public init(added: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+        self.added = added; self.updated = updated; self.unchanged = unchanged
+    }
+    public mutating func count(_ outcome: UpsertOutcome) {
+        switch outcome {
+        case .added: added += 1
+        case .updated: updated += 1
+        case .unchanged: unchanged += 1
+        }
+    }
+}
+
+/// A light reference to an article, for links.
+public struct ArticleLink: Sendable, Equatable, Codable {
+    public var id: String
+    public var slug: String
+    public var title: String
+    public var summary: String
+    public init(id: String, slug: String, title: String, summary: String) {
+        self.id = id; self.slug = slug; self.title = title; self.summary = summary
+    }
+}
+
+/// One page of a listing.
+public struct ArticlePage: Sendable {
+    public var items: [ArticleLink]
+    public var total: Int
+    public var offset: Int
+    public var limit: Int
+}
+
+public struct CategoryCount: Sendable, Equatable, Codable {
+    public var category: Category
+    public var count: Int
+}
+
+public struct StoreCounts: Sendable, Equatable {
+    public var byStatus: [ArticleStatus: Int]
+    /// Published articles per category, by name.
+    public var byCategory: [CategoryCount]
+    public var total: Int { byStatus.values.reduce(0, +) }
+}
+
+public enum StoreError: Error, CustomStringConvertible, Equatable {
+    case duplicateSlug(slug: String, id: String, existingID: String)
+    case invalid(id: String, field: String, message: String)
+    case notFound(id: String)
+
+    public var description: String {
+        switch self {
+        case let .duplicateSlug(slug, id, existingID):
+            "slug: '\(slug)' of article '\(id)' is already used by article '\(existingID)'"
+        case let .invalid(id, field, message): "\(field): \(message) (article '\(id)')"
+        case let .notFound(id): "no article with id '\(id)'"
+        }
+    }
+}
+
+/// Storage of articles and their revisions. SQLite is the embedded default; a PostgreSQL
+/// implementation serves several servers sharing one database.
+public protocol ArticleStore: Sendable {
+    /// Inserts or replaces by id. An identical article is left untouched; a changed one keeps its
+    /// previous version in the revisions and gets the next revision number.
+    func upsert(_ article: Article) async throws -> UpsertOutcome
+    /// Writes all articles in one transaction: all of them or, on any error, none.
+    func write(_ articles: [Article]) async throws -> WriteTally
+    func article(id: String) async throws -> Article?
+    func article(slug: String) async throws -> Article?
+    /// Published articles of a category in reading order (position, then title).
+    func articles(inCategory slug: String, offset: Int, limit: Int) async throws -> ArticlePage
+    /// The published articles before and after this one: the titles its source page named when
+    /// such articles exist, else its neighbours in the category's reading order.
+    func neighbours(of article: Article) async throws -> (previous: ArticleLink?, next: ArticleLink?)
+    /// Published articles whose title or body starts with each excerpt (the "..." removed).
+    func resolveExcerpts(_ excerpts: [String]) async throws -> [ArticleLink]
+    func counts() async throws -> StoreCounts
+    /// Every article, in id order, read in batches so memory stays flat.
+    func allArticles() -> AsyncThrowingStream<Article, any Error>
+    /// Earlier versions of an article, oldest first.
+    func revisions(id: String) async throws -> [Article]
+    /// Marks an article archived (a new revision); returns false when it does not exist.
+    func archive(id: String) async throws -> Bool
+    /// Throws when the database cannot answer.
+    func checkHealth() async throws
+}

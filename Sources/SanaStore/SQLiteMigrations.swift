@@ -1,0 +1,48 @@
+import GRDB
+
+/// The versioned schema of the SQLite store. Add migrations; never edit a released one.
+enum SQLiteMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-articles") { db in
+            try db.create(table: "article") { t in
+                t.primaryKey("id", .text)
+                t.column("slug", .text).notNull().unique()
+                t.column("title", .text).notNull()
+                t.column("summary", .text).notNull()
+                t.column("body", .text).notNull()
+                t.column("category_name", .text).notNull()
+                t.column("category_slug", .text).notNull()
+                t.column("focus", .text)
+                t.column("also_called", .text).notNull()
+                t.column("tags", .text).notNull()
+                t.column("language", .text).notNull()
+                t.column("sources", .text).notNull()
+                t.column("status", .text).notNull()
+                    .check(sql: "status IN ('draft','in_review','published','archived')")
+                t.column("created_at", .datetime).notNull()
+                t.column("updated_at", .datetime).notNull()
+                t.column("reviewed_at", .datetime)
+                t.column("next_review_due", .datetime)
+                t.column("reviewer", .text)
+                t.column("revision", .integer).notNull()
+                t.column("position", .integer).notNull()
+                t.column("previous_title", .text)
+                t.column("next_title", .text)
+                t.column("related_hints", .text).notNull()
+            }
+            try db.create(index: "article_on_category", on: "article",
+                          columns: ["category_slug", "status", "position", "title"])
+            try db.create(index: "article_on_title", on: "article", columns: ["title"])
+            try db.create(table: "article_revision") { t in
+                t.column("article_id", .text).notNull()
+                    .references("article", onDelete: .cascade)
+                t.column("revision", .integer).notNull()
+                t.column("saved_at", .datetime).notNull()
+                t.column("document", .text).notNull()
+                t.primaryKey(["article_id", "revision"])
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import GRDB
+import SanaCore
+
+/// The embedded store: one SQLite file in WAL mode, so readers keep working while an import writes.
+public struct SQLiteStore: ArticleStore {
+    private let pool: DatabasePool
+    private let now: @Sendable () -> Date
+
+    /// Opens (creating when missing) the database at `path` and migrates it to the current schema.
+    public init(path: String, now: @escaping @Sendable () -> Date = { Date() }) throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        pool = try DatabasePool(path: path, configuration: config)
+        self.now = now
+        try SQLiteMigrations.migrator.migrate(pool)
+    }
+
+    public func upsert(_ article: Article) async throws -> UpsertOutcome {
+        try await pool.write { db in try save(article, db) }
+    }
+
+    public func write(_ articles: [Article]) async throws -> WriteTally {
+        try await pool.write { db in
+            var tally = WriteTally()
+            for a in articles { tally.count(try save(a, db)) }
+            return tally
+        }
+    }
+
+    private func save(_ incoming: Article, _ db: Database) throws -> UpsertOutcome {
+        try validate(incoming)
+        if let other = try String.fetchOne(db, sql: "SELECT id FROM article WHERE slug = ?", arguments: [incoming.slug]),
+           other != incoming.id {
+            throw StoreError.duplicateSlug(slug: incoming.slug, id: incoming.id, existingID: other)
+        }
+        guard let existingRecord = try ArticleRecord.fetchOne(db, key: incoming.id) else {
+            var fresh = incoming
+            fresh.revision = max(1, incoming.revision)
+            try ArticleRecord(fresh).insert(db)
+            return .added
+        }
+        let existing = try existingRecord.article()
+        if existing.hasSameContent(as: incoming) && existing.position == incoming.position { return .unchanged }
+        if existing.hasSameContent(as: incoming) {
+            try db.execute(sql: "UPDATE article SET position = ? WHERE id = ?", arguments: [incoming.position, incoming.id])
+            return .updated
+        }
+        try RevisionRecord(articleId: existing.id, revision: existing.revision, savedAt: now(),
+                           document: try Self.encode(existing)).insert(db, onConflict: .replace)
+        var next = incoming
+        next.revision = existing.revision + 1
+        next.createdAt = existing.createdAt
+        if next.updatedAt <= existing.updatedAt { next.updatedAt = now() }
+        try ArticleRecord(next).update(db)
+        return .updated
+    }
+
+    private func validate(_ a: Article) throws {
+        if a.id.isEmpty { throw StoreError.invalid(id: a.id, field: "id", message: "must not be empty") }
+        if !Slug.isValid(a.slug) { throw StoreError.invalid(id: a.id, field: "slug", message: "'\(a.slug)' is not a URL-safe slug") }
+        if a.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw StoreError.invalid(id: a.id, field: "title", message: "must not be empty") }
+    }
+
+    public func article(id: String) async throws -> Article? {
+        try await pool.read { db in try ArticleRecord.fetchOne(db, key: id)?.article() }
+    }
+
+    public func article(slug: String) async throws -> Article? {
+        try await pool.read { db in
+            try ArticleRecord.fetchOne(db, sql: "SELECT * FROM article WHERE slug = ?", arguments: [slug])?.article()
+        }
+    }
+
+    public func articles(inCategory slug: String, offset: Int, limit: Int) async throws -> ArticlePage {
+        try await pool.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article WHERE category_slug = ? AND status = 'published'", arguments: [slug]) ?? 0
+            let rows = try ArticleRecord.fetchAll(db, sql: """
+                SELECT * FROM article WHERE category_slug = ? AND status = 'published'
+                ORDER BY position, title LIMIT ? OFFSET ?
+                """, arguments: [slug, max(0, limit), max(0, offset)])
+            return ArticlePage(items: rows.map(\.link), total: total, offset: offset, limit: limit)
+        }
+    }
+
+    public func neighbours(of article: Article) async throws -> (previous: ArticleLink?, next: ArticleLink?) {
+        try await pool.read { db in
+            func titled(_ title: String?) throws -> ArticleLink? {
+                guard let title else { return nil }
+                return try ArticleRecord.fetchOne(db, sql: "SELECT * FROM article WHERE title = ? AND status = 'published' AND id != ? ORDER BY id LIMIT 1",
+                                                  arguments: [title, article.id])?.link
+            }
+            let before = try ArticleRecord.fetchOne(db, sql: """
+                SELECT * FROM article WHERE category_slug = ? AND status = 'published' AND id != ?
+                  AND (position < ? OR (position = ? AND title < ?) OR (position = ? AND title = ? AND id < ?))
+                ORDER BY position DESC, title DESC, id DESC LIMIT 1
+                """, arguments: [article.category.slug, article.id, article.position, article.position, article.title,
+                                 article.position, article.title, article.id])
+            let after = try ArticleRecord.fetchOne(db, sql: """
+                SELECT * FROM article WHERE category_slug = ? AND status = 'published' AND id != ?
+                  AND (position > ? OR (position = ? AND title > ?) OR (position = ? AND title = ? AND id > ?))
+                ORDER BY position, title, id LIMIT 1
+                """, arguments: [article.category.slug, article.id, article.position, article.position, article.title,
+                                 article.position, article.title, article.id])
+            return (try titled(article.previousTitle) ?? before?.link, try titled(article.nextTitle) ?? after?.link)
+        }
+    }
+
+    public func resolveExcerpts(_ excerpts: [String]) async throws -> [ArticleLink] {
+        try await pool.read { db in
+            var seen = Set<String>()
+            var links: [ArticleLink] = []
+            for raw in excerpts {
+                let prefix = Excerpt.stem(raw)
+                guard prefix.count >= 8 else { continue }
+                let pattern = Self.likeEscaped(prefix) + "%"
+                let row = try ArticleRecord.fetchOne(db, sql: """
+                    SELECT * FROM article WHERE status = 'published'
+                      AND (title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\' OR summary LIKE ? ESCAPE '\\')
+                    ORDER BY (title LIKE ? ESCAPE '\\') DESC, id LIMIT 1
+                    """, arguments: [pattern, pattern, pattern, pattern])
+                if let row, seen.insert(row.id).inserted { links.append(row.link) }
+            }
+            return links
+        }
+    }
+
+    public func counts() async throws -> StoreCounts {
+        try await pool.read { db in
+            var byStatus: [ArticleStatus: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM article GROUP BY status") {
+                if let s = ArticleStatus(rawValue: row["status"]) { byStatus[s] = row["n"] }
+            }
+            let cats = try Row.fetchAll(db, sql: """
+                SELECT category_slug, MIN(category_name) AS name, COUNT(*) AS n FROM article
+                WHERE status = 'published' GROUP BY category_slug ORDER BY name
+                """).map { CategoryCount(category: Category(name: $0["name"], slug: $0["category_slug"]), count: $0["n"]) }
+            return StoreCounts(byStatus: byStatus, byCategory: cats)
+        }
+    }
+
+    public func allArticles() -> AsyncThrowingStream<Article, any Error> {
+        let pool = self.pool
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    var after = ""
+                    while !Task.isCancelled {
+                        let cursor = after
+                        let batch = try await pool.read { db in
+                            try ArticleRecord.fetchAll(db, sql: "SELECT * FROM article WHERE id > ? ORDER BY id LIMIT 500", arguments: [cursor])
+                        }
+                        guard let last = batch.last else { break }
+                        for r in batch { continuation.yield(try r.article()) }
+                        after = last.id
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    public func revisions(id: String) async throws -> [Article] {
+        try await pool.read { db in
+            try RevisionRecord.fetchAll(db, sql: "SELECT * FROM article_revision WHERE article_id = ? ORDER BY revision", arguments: [id])
+                .map { try Self.decoder.decode(Article.self, from: Data($0.document.utf8)) }
+        }
+    }
+
+    public func archive(id: String) async throws -> Bool {
+        guard var a = try await article(id: id) else { return false }
+        a.status = .archived
+        a.updatedAt = now()
+        _ = try await upsert(a)
+        return true
+    }
+
+    public func checkHealth() async throws {
+        _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder(); e.outputFormatting = [.sortedKeys]; e.dateEncodingStrategy = .iso8601; return e
+    }()
+    static let decoder: JSONDecoder = {
+        let d = JSONDecoder(); d.dateDecodingStrategy = .iso8601; return d
+    }()
+    static func encode(_ a: Article) throws -> String { String(decoding: try encoder.encode(a), as: UTF8.self) }
+
+    static func likeEscaped(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+}
