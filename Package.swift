@@ -18,7 +18,7 @@ let package = Package(
     targets: [
         .target(name: "SanaCore"),
         .target(name: "SanaIngest", dependencies: [
-            "SanaCore",
+            "SanaCore", "SanaStore",
             .product(name: "Yams", package: "Yams"),
         ], resources: [.copy("Samples")]),
         .target(name: "SanaStore", dependencies: [

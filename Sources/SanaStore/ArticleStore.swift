@@ -23,6 +23,14 @@ public struct WriteTally: Sendable, Equatable {
     }
 }
 
+/// The outcome of a batch write.
+public struct WriteReport: Sendable {
+    public var tally = WriteTally()
+    /// Articles left out under `skipInvalid`, by their index in the batch.
+    public var rejected: [(index: Int, error: StoreError)] = []
+    public init() {}
+}
+
 /// A light reference to an article, for links.
 public struct ArticleLink: Sendable, Equatable, Codable {
     public var id: String
@@ -75,8 +83,10 @@ public protocol ArticleStore: Sendable {
     /// Inserts or replaces by id. An identical article is left untouched; a changed one keeps its
     /// previous version in the revisions and gets the next revision number.
     func upsert(_ article: Article) async throws -> UpsertOutcome
-    /// Writes all articles in one transaction: all of them or, on any error, none.
-    func write(_ articles: [Article]) async throws -> WriteTally
+    /// Writes all articles in one transaction: all of them or, on any error, none. With
+    /// `skipInvalid` an article the store rejects is reported and left out instead; with `dryRun`
+    /// the transaction is rolled back after counting what it would have done.
+    func write(_ articles: [Article], skipInvalid: Bool, dryRun: Bool) async throws -> WriteReport
     func article(id: String) async throws -> Article?
     func article(slug: String) async throws -> Article?
     /// Published articles of a category in reading order (position, then title).

@@ -21,11 +21,25 @@ public struct SQLiteStore: ArticleStore {
         try await pool.write { db in try save(article, db) }
     }
 
-    public func write(_ articles: [Article]) async throws -> WriteTally {
-        try await pool.write { db in
-            var tally = WriteTally()
-            for a in articles { tally.count(try save(a, db)) }
-            return tally
+    public func write(_ articles: [Article], skipInvalid: Bool = false, dryRun: Bool = false) async throws -> WriteReport {
+        try await pool.writeWithoutTransaction { db in
+            var report = WriteReport()
+            try db.inTransaction {
+                for (index, a) in articles.enumerated() {
+                    if skipInvalid {
+                        do {
+                            // A savepoint per article so a rejected one leaves nothing behind.
+                            try db.inSavepoint { report.tally.count(try save(a, db)); return .commit }
+                        } catch let error as StoreError {
+                            report.rejected.append((index, error))
+                        }
+                    } else {
+                        report.tally.count(try save(a, db))
+                    }
+                }
+                return dryRun ? .rollback : .commit
+            }
+            return report
         }
     }
 

@@ -1,0 +1,133 @@
+import Foundation
+import SanaCore
+
+/// The exchange shape of an article: what `sana export` writes and the jsonl and Markdown front
+/// matter readers accept. Keys are snake_case; only `title`, `body` and `category` are required.
+public struct ArticleDocument: Codable, Sendable {
+    public var id: String?
+    public var slug: String?
+    public var title: String?
+    public var summary: String?
+    public var body: String?
+    public var category: String?
+    public var categorySlug: String?
+    public var focus: String?
+    public var alsoCalled: [String]?
+    public var tags: [String]?
+    public var language: String?
+    public var sources: [Source]?
+    public var status: String?
+    public var createdAt: Date?
+    public var updatedAt: Date?
+    public var reviewedAt: Date?
+    public var nextReviewDue: Date?
+    public var reviewer: String?
+    public var revision: Int?
+    public var position: Int?
+    public var previousTitle: String?
+    public var nextTitle: String?
+    public var relatedHints: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case id, slug, title, summary, body, category
+        case categorySlug = "category_slug", focus, alsoCalled = "also_called", tags, language, sources, status
+        case createdAt = "created_at", updatedAt = "updated_at", reviewedAt = "reviewed_at"
+        case nextReviewDue = "next_review_due", reviewer, revision, position
+        case previousTitle = "previous_title", nextTitle = "next_title", relatedHints = "related_hints"
+    }
+
+    public init(_ a: Article) {
+        id = a.id; slug = a.slug; title = a.title; summary = a.summary; body = a.body
+        category = a.category.name; categorySlug = a.category.slug; focus = a.focus
+        alsoCalled = a.alsoCalled; tags = a.tags; language = a.language; sources = a.sources
+        status = a.status.rawValue; createdAt = a.createdAt; updatedAt = a.updatedAt
+        reviewedAt = a.reviewedAt; nextReviewDue = a.nextReviewDue; reviewer = a.reviewer
+        revision = a.revision; position = a.position; previousTitle = a.previousTitle
+        nextTitle = a.nextTitle; relatedHints = a.relatedHints
+    }
+
+    /// Validates the document and builds the article; the error names the offending field.
+    public func article(now: Date) throws(FieldError) -> Article {
+        func required(_ value: String?, _ field: CodingKeys) throws(FieldError) -> String {
+            guard let v = value?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else {
+                throw FieldError(field: field.rawValue, message: "is required")
+            }
+            return v
+        }
+        let title = try required(title, .title)
+        let body = try required(body, .body)
+        let categoryName = try required(category, .category)
+        for (field, value) in [(CodingKeys.title, title), (.summary, summary ?? ""), (.body, body), (.category, categoryName)] {
+            if let c = TextFile.firstControlCharacter(in: value) {
+                throw FieldError(field: field.rawValue, message: String(format: "contains control character U+%04X", c.value))
+            }
+        }
+        if title.count > 300 { throw FieldError(field: "title", message: "is \(title.count) characters; the limit is 300") }
+        if let slug, !Slug.isValid(slug) {
+            throw FieldError(field: "slug", message: "'\(slug)' is not URL-safe (use a-z, 0-9 and single hyphens)")
+        }
+        if let categorySlug, !Slug.isValid(categorySlug) {
+            throw FieldError(field: "category_slug", message: "'\(categorySlug)' is not URL-safe")
+        }
+        if let summary, summary.count > Summary.maxLength {
+            throw FieldError(field: "summary", message: "is \(summary.count) characters; the limit is \(Summary.maxLength)")
+        }
+        var parsedStatus = ArticleStatus.published
+        if let status {
+            guard let s = ArticleStatus(rawValue: status) else {
+                throw FieldError(field: "status", message: "'\(status)' is not one of draft, in_review, published, archived")
+            }
+            parsedStatus = s
+        }
+        if let revision, revision < 1 { throw FieldError(field: "revision", message: "must be at least 1") }
+        for (i, s) in (sources ?? []).enumerated() {
+            guard let url = URL(string: s.url), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme) else {
+                throw FieldError(field: "sources[\(i)].url", message: "'\(s.url)' is not an http(s) URL")
+            }
+        }
+        let created = createdAt ?? now
+        return Article(
+            id: id, slug: slug, title: title, summary: summary, body: body,
+            category: Category(name: categoryName, slug: categorySlug), focus: focus,
+            alsoCalled: alsoCalled ?? [], tags: tags ?? [], language: language ?? "en",
+            sources: sources ?? [], status: parsedStatus, createdAt: created, updatedAt: updatedAt ?? created,
+            reviewedAt: reviewedAt, nextReviewDue: nextReviewDue, reviewer: reviewer,
+            revision: revision ?? 1, position: position ?? 0, previousTitle: previousTitle,
+            nextTitle: nextTitle, relatedHints: relatedHints ?? [])
+    }
+}
+
+/// A field that failed validation.
+public struct FieldError: Error, Sendable {
+    public var field: String
+    public var message: String
+}
+
+extension DecodingError {
+    /// The dotted path of the field a decoding error is about, and a short message.
+    var fieldAndMessage: (String?, String) {
+        func path(_ keys: [any CodingKey]) -> String? {
+            let p = keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+                .replacingOccurrences(of: ".[", with: "[")
+            return p.isEmpty ? nil : p
+        }
+        switch self {
+        case let .typeMismatch(type, ctx): return (path(ctx.codingPath), "expected \(Self.describe(type))")
+        case let .valueNotFound(type, ctx): return (path(ctx.codingPath), "expected \(Self.describe(type)), found null")
+        case let .keyNotFound(key, ctx): return (path(ctx.codingPath + [key]), "is required")
+        case let .dataCorrupted(ctx):
+            return (path(ctx.codingPath), ctx.underlyingError.map { "malformed: \($0.localizedDescription)" } ?? ctx.debugDescription)
+        @unknown default: return (nil, "\(self)")
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type: "an integer"
+        case is Date.Type: "an ISO 8601 date"
+        case is [String].Type, is [Source].Type: "an array"
+        default: "\(type)"
+        }
+    }
+}

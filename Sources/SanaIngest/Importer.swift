@@ -1,0 +1,196 @@
+import Foundation
+import SanaCore
+import SanaStore
+
+public enum ImportFormat: String, Sendable, CaseIterable {
+    case auto, page, medquad, jsonl, markdown
+}
+
+public struct ImportOptions: Sendable {
+    public var format: ImportFormat = .auto
+    public var dryRun = false
+    public var skipInvalid = false
+    /// Title for page files that carry no `# Title` line.
+    public var title: String?
+    /// Category for page files that carry no `Category:` line.
+    public var category: String?
+    public init(format: ImportFormat = .auto, dryRun: Bool = false, skipInvalid: Bool = false, title: String? = nil, category: String? = nil) {
+        self.format = format; self.dryRun = dryRun; self.skipInvalid = skipInvalid; self.title = title; self.category = category
+    }
+}
+
+/// What an import did (or, in a dry run, would do).
+public struct ImportSummary: Sendable, Equatable {
+    public var added = 0, updated = 0, unchanged = 0, skipped = 0
+    /// Articles kept as drafts (MedQuAD pairs without answer text), included in the counts above.
+    public var drafts = 0
+    public var published = 0
+    public var issues: [ImportIssue] = []
+    public var dryRun = false
+
+    public var line: String {
+        (dryRun ? "dry run, nothing written: " : "")
+            + "\(added) added, \(updated) updated, \(unchanged) unchanged, \(skipped) skipped; \(published) published, \(drafts) drafts"
+    }
+}
+
+/// The import failed as a whole; nothing was written.
+public struct ImportFailed: Error, CustomStringConvertible {
+    public var issues: [ImportIssue]
+    public var description: String {
+        let shown = issues.prefix(20).map(\.description)
+        let more = issues.count > 20 ? ["… and \(issues.count - 20) more"] : []
+        return (shown + more + ["import failed: \(issues.count) error(s); nothing was written"]).joined(separator: "\n")
+    }
+}
+
+/// Progress of an import, for a progress bar or log lines.
+public struct ImportProgress: Sendable {
+    public enum Phase: String, Sendable { case reading, writing }
+    public var phase: Phase
+    public var done: Int
+    public var total: Int
+}
+
+/// Reads inputs in any supported format and writes them to a store in one transaction.
+public struct Importer: Sendable {
+    let store: any ArticleStore
+    let now: @Sendable () -> Date
+
+    public init(store: any ArticleStore, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.now = now
+    }
+
+    public func run(paths: [String], options: ImportOptions,
+                    progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ImportSummary {
+        let time = Date(timeIntervalSince1970: now().timeIntervalSince1970.rounded(.down))
+        var parsed = ParseResult()
+        for path in paths { parsed.append(await read(path, options: options, now: time, progress: progress)) }
+        let duplicates = duplicates(in: parsed.records)
+        parsed.issues += duplicates.map(\.issue)
+        let badRecords = Set(duplicates.map(\.index))
+        if !parsed.issues.isEmpty && !options.skipInvalid { throw ImportFailed(issues: parsed.issues) }
+        let records = parsed.records.enumerated().filter { !badRecords.contains($0.offset) }.map(\.element)
+        progress(ImportProgress(phase: .writing, done: 0, total: records.count))
+        let report = try await writeReporting(records, options: options)
+        progress(ImportProgress(phase: .writing, done: records.count, total: records.count))
+        var summary = ImportSummary(dryRun: options.dryRun)
+        summary.added = report.tally.added
+        summary.updated = report.tally.updated
+        summary.unchanged = report.tally.unchanged
+        let rejected = Set(report.rejected.map(\.index))
+        let kept = records.enumerated().filter { !rejected.contains($0.offset) }.map(\.element.article)
+        summary.drafts = kept.filter { $0.status == .draft }.count
+        summary.published = kept.filter { $0.status == .published }.count
+        summary.issues = parsed.issues + report.rejected.map { issue(for: records[$0.index], $0.error) }
+        summary.skipped = parsed.issues.count + report.rejected.count
+        return summary
+    }
+
+    private func writeReporting(_ records: [ParsedRecord], options: ImportOptions) async throws -> WriteReport {
+        do {
+            return try await store.write(records.map(\.article), skipInvalid: options.skipInvalid, dryRun: options.dryRun)
+        } catch let error as StoreError {
+            let id: String
+            switch error {
+            case let .duplicateSlug(_, i, _), let .invalid(i, _, _), let .notFound(i): id = i
+            }
+            if let r = records.first(where: { $0.article.id == id }) { throw ImportFailed(issues: [issue(for: r, error)]) }
+            throw ImportFailed(issues: [ImportIssue(file: "-", message: error.description)])
+        }
+    }
+
+    private func issue(for record: ParsedRecord, _ error: StoreError) -> ImportIssue {
+        switch error {
+        case let .duplicateSlug(slug, _, existing):
+            ImportIssue(file: record.file, line: record.line, record: record.article.id, field: "slug", message: "'\(slug)' is already used by article '\(existing)'")
+        case let .invalid(_, field, message):
+            ImportIssue(file: record.file, line: record.line, record: record.article.id, field: field, message: message)
+        case .notFound:
+            ImportIssue(file: record.file, line: record.line, record: record.article.id, message: error.description)
+        }
+    }
+
+    /// Two records of one import with the same id or slug: the later one is the error.
+    private func duplicates(in records: [ParsedRecord]) -> [(index: Int, issue: ImportIssue)] {
+        var ids: [String: ParsedRecord] = [:], slugs: [String: ParsedRecord] = [:]
+        var issues: [(Int, ImportIssue)] = []
+        for (index, r) in records.enumerated() {
+            if let first = ids[r.article.id] {
+                issues.append((index, ImportIssue(file: r.file, line: r.line, record: r.article.id, field: "id",
+                                          message: "duplicate id '\(r.article.id)', first at \(first.file):\(first.line ?? 0)")))
+                continue
+            }
+            ids[r.article.id] = r
+            if let first = slugs[r.article.slug] {
+                issues.append((index, ImportIssue(file: r.file, line: r.line, record: r.article.id, field: "slug",
+                                          message: "duplicate slug '\(r.article.slug)', first at \(first.file):\(first.line ?? 0)")))
+                continue
+            }
+            slugs[r.article.slug] = r
+        }
+        return issues
+    }
+
+    private func read(_ path: String, options: ImportOptions, now: Date, progress: @escaping @Sendable (ImportProgress) -> Void) async -> ParseResult {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            return ParseResult(issues: [ImportIssue(file: path, message: "no such file or folder")])
+        }
+        if isDir.boolValue {
+            if options.format == .medquad || (options.format == .auto && MedQuAD.isCollectionRoot(path)) {
+                let counter = ProgressCounter()
+                return await MedQuAD.parse(root: path, now: now) { step, total in
+                    progress(ImportProgress(phase: .reading, done: counter.add(step), total: total))
+                }
+            }
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+                .filter { !$0.hasPrefix(".") }.map { (path as NSString).appendingPathComponent($0) }
+            var result = ParseResult()
+            for (i, f) in files.enumerated() where Self.format(of: f, requested: options.format) != nil {
+                result.append(await read(f, options: options, now: now, progress: progress))
+                progress(ImportProgress(phase: .reading, done: i + 1, total: files.count))
+            }
+            if result.records.isEmpty && result.issues.isEmpty {
+                result.issues.append(ImportIssue(file: path, message: "no importable files (.jsonl, .md, .txt, .xml)"))
+            }
+            return result
+        }
+        switch Self.format(of: path, requested: options.format) {
+        case .jsonl: return JSONLines.parse(file: path, now: now)
+        case .markdown: return MarkdownFile.parse(file: path, now: now)
+        case .page: return PageFile.parse(file: path, title: options.title, category: options.category, now: now)
+        case .medquad:
+            switch MedQuAD.parseFile(path) {
+            case let .failure(issue): return ParseResult(issues: [issue])
+            case let .success(doc):
+                let records = doc.pairs.enumerated().map { i, pair in
+                    ParsedRecord(article: MedQuAD.makeArticle(doc, pair, judged: [:], position: i, now: now), file: path, line: pair.line)
+                }
+                return ParseResult(records: records)
+            }
+        case .auto, nil:
+            return ParseResult(issues: [ImportIssue(file: path, message: "unknown format; use --format page|medquad|jsonl|markdown")])
+        }
+    }
+
+    /// The format of a file from `--format` or, with `auto`, from its extension.
+    static func format(of path: String, requested: ImportFormat) -> ImportFormat? {
+        if requested != .auto { return requested }
+        switch (path as NSString).pathExtension.lowercased() {
+        case "jsonl", "ndjson": return .jsonl
+        case "md", "markdown": return .markdown
+        case "txt", "page": return .page
+        case "xml": return .medquad
+        default: return nil
+        }
+    }
+}
+
+/// Adds up progress steps reported from concurrent readers.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func add(_ n: Int) -> Int { lock.withLock { value += n; return value } }
+}

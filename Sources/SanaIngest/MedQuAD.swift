@@ -1,0 +1,177 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import SanaCore
+
+/// MedQuAD (Ben Abacha & Demner-Fushman, 2019; CC BY 4.0): a folder of collections such as
+/// `2_GARD_QA/0000004.xml`. Each QA pair becomes one article with id `SOURCE_DOCID_SecPID`, the
+/// form the LiveQA qrels use. Empty answers take their text from `judged-answers.csv` beside the
+/// collections when it has them; the rest become drafts.
+public enum MedQuAD {
+    public static let licence = "CC BY 4.0"
+    public static let attribution = "MedQuAD (Ben Abacha & Demner-Fushman, BMC Bioinformatics 2019), CC BY 4.0"
+
+    /// Source names as answer ids spell them, where they differ from the XML's `source`.
+    static let idSource = ["MPlusHerbsSupplements": "MPlusHerbsSuppls"]
+
+    static let categoryNames = [
+        "ADAM": "Medical encyclopedia", "MPlusDrugs": "Medicines", "MPlusHerbsSupplements": "Herbs and supplements",
+        "CancerGov": "Cancer", "GARD": "Rare diseases", "GHR": "Genetic conditions",
+        "MPlusHealthTopics": "Health topics", "NIDDK": "Diabetes, digestive and kidney diseases",
+        "NINDS": "Neurological disorders", "NIHSeniorHealth": "Senior health",
+        "NHLBI": "Heart, lung and blood", "CDC": "Infectious diseases",
+    ]
+
+    /// True when `path` looks like a MedQuAD folder: it holds `*_QA*` collection folders.
+    public static func isCollectionRoot(_ path: String) -> Bool {
+        let items = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return items.contains { $0.range(of: #"^\d+_.*_QA"#, options: .regularExpression) != nil }
+    }
+
+    /// The XML files of every collection under `root`, in a stable order.
+    public static func files(in root: String) -> [String] {
+        let fm = FileManager.default
+        let collections = ((try? fm.contentsOfDirectory(atPath: root)) ?? [])
+            .filter { $0.range(of: #"^\d+_.*_QA"#, options: .regularExpression) != nil }
+            .sorted { (Int($0.prefix { $0.isNumber }) ?? 0) < (Int($1.prefix { $0.isNumber }) ?? 0) }
+        return collections.flatMap { c -> [String] in
+            let dir = (root as NSString).appendingPathComponent(c)
+            return ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
+                .map { (dir as NSString).appendingPathComponent($0) }
+        }
+    }
+
+    /// Reads a whole MedQuAD folder, parsing files on all cores. `progress` is called with the
+    /// number of files done so far.
+    public static func parse(root: String, now: Date, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async -> ParseResult {
+        let files = files(in: root)
+        var result = ParseResult()
+        let csvPath = (root as NSString).appendingPathComponent("judged-answers.csv")
+        var judged: [String: JudgedAnswer] = [:]
+        if FileManager.default.fileExists(atPath: csvPath) {
+            do { judged = try JudgedAnswers.load(csvPath) } catch { result.issues.append(error) }
+        }
+        if files.isEmpty { result.issues.append(ImportIssue(file: root, message: "no MedQuAD collection (NN_NAME_QA/*.xml) found")) }
+        let workers = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let chunk = max(1, (files.count + workers - 1) / workers)
+        let parsed = await withTaskGroup(of: (Int, [FileResult]).self) { group in
+            for w in 0..<workers {
+                let slice = Array(files.dropFirst(w * chunk).prefix(chunk))
+                guard !slice.isEmpty else { continue }
+                group.addTask {
+                    var out: [FileResult] = []
+                    for (i, f) in slice.enumerated() {
+                        out.append(parseFile(f))
+                        if i % 200 == 199 { progress(200, files.count) }
+                    }
+                    progress(slice.count % 200, files.count)
+                    return (w, out)
+                }
+            }
+            var all: [(Int, [FileResult])] = []
+            for await r in group { all.append(r) }
+            return all.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+        var positions: [String: Int] = [:]
+        var slugs: [String: Int] = [:]
+        var taken = Set<String>()
+        for file in parsed {
+            switch file {
+            case let .failure(issue): result.issues.append(issue)
+            case let .success(doc):
+                for pair in doc.pairs {
+                    let position = positions[doc.source, default: 0]
+                    positions[doc.source] = position + 1
+                    var article = makeArticle(doc, pair, judged: judged, position: position, now: now)
+                    // Many questions repeat across documents ("What is (are) Diabetes ?"): number repeats.
+                    let base = article.slug
+                    var n = slugs[base, default: 0]
+                    repeat {
+                        n += 1
+                        article.slug = n == 1 ? base : "\(base)-\(n)"
+                    } while taken.contains(article.slug)
+                    slugs[base] = n
+                    taken.insert(article.slug)
+                    result.records.append(ParsedRecord(article: article, file: doc.file, line: pair.line))
+                }
+            }
+        }
+        return result
+    }
+
+    static func makeArticle(_ doc: XMLDocumentRecord, _ pair: XMLPair, judged: [String: JudgedAnswer], position: Int, now: Date) -> Article {
+        // Answer ids name the file: CancerGov's 0000013_2_4.xml says id="0000013_2" inside.
+        let docID = URL(fileURLWithPath: doc.file).deletingPathExtension().lastPathComponent
+        let id = "\(idSource[doc.source] ?? doc.source)_\(docID.hasPrefix(doc.id) ? docID : doc.id)_Sec\(pair.pid)"
+        var answer = clean(pair.answer)
+        var question = clean(pair.question)
+        var alsoCalled = doc.synonyms
+        if answer.isEmpty, let j = judged[id] {
+            answer = j.answer
+            if question.isEmpty { question = j.question }
+        }
+        let (title, called) = splitAlsoCalled(question)
+        for name in called where !alsoCalled.contains(name) { alsoCalled.append(name) }
+        let heading = pair.qtype.isEmpty ? "Answer" : pair.qtype.prefix(1).uppercased() + pair.qtype.dropFirst()
+        let body = answer.isEmpty ? "" : "## \(heading)\n\n\(answer)"
+        let name = categoryNames[doc.source] ?? doc.source
+        return Article(
+            id: id, title: title.isEmpty ? doc.focus : title,
+            summary: answer.isEmpty ? "" : Summary.cut(answer, to: Summary.maxLength, marker: ""),
+            body: body, category: Category(name: name), focus: doc.focus.isEmpty ? nil : doc.focus,
+            alsoCalled: alsoCalled, tags: [pair.qtype].filter { !$0.isEmpty },
+            sources: [Source(title: "\(doc.source) via \(attribution)", url: doc.url, licence: licence)],
+            status: answer.isEmpty ? .draft : .published, createdAt: now, position: position)
+    }
+
+    static func clean(_ s: String) -> String {
+        s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    /// "What is (are) X ? (Also called: A; B)" → ("What is (are) X ?", ["A", "B"]).
+    static func splitAlsoCalled(_ question: String) -> (String, [String]) {
+        guard let r = question.range(of: "(Also called:") else { return (question, []) }
+        let names = question[r.upperBound...].prefix { $0 != ")" }
+            .split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return (question[..<r.lowerBound].trimmingCharacters(in: .whitespaces), names)
+    }
+}
+
+/// One answer of `judged-answers.csv`.
+struct JudgedAnswer: Sendable {
+    var question: String
+    var answer: String
+}
+
+enum JudgedAnswers {
+    /// Maps answer id (without `.txt`) to its question and answer text.
+    static func load(_ path: String) throws(ImportIssue) -> [String: JudgedAnswer] {
+        let text = try TextFile.read(path)
+        let rows: [(line: Int, fields: [String])]
+        do { rows = try CSVTable.rows(text) } catch {
+            throw ImportIssue(file: path, line: error.line, message: error.message)
+        }
+        var out: [String: JudgedAnswer] = [:]
+        for (line, fields) in rows.dropFirst() {
+            guard fields.count >= 2 else { throw ImportIssue(file: path, line: line, message: "expected 2 fields (AnswerID,Answer), found \(fields.count)") }
+            let id = fields[0].hasSuffix(".txt") ? String(fields[0].dropLast(4)) : fields[0]
+            let raw = fields[1]
+            var question = "", answer = raw
+            if let a = raw.range(of: "\nAnswer:") ?? raw.range(of: "Answer:") {
+                answer = String(raw[a.upperBound...])
+                let head = raw[..<a.lowerBound]
+                if let q = head.range(of: "Question:") {
+                    question = String(head[q.upperBound...].prefix { $0 != "\n" })
+                }
+            }
+            answer = MedQuAD.clean(answer)
+            // The file closes every answer with a stray ")" from its export.
+            if answer.hasSuffix(")") && answer.filter({ $0 == ")" }).count > answer.filter({ $0 == "(" }).count {
+                answer = String(answer.dropLast()).trimmingCharacters(in: .whitespaces)
+            }
+            out[id] = JudgedAnswer(question: MedQuAD.clean(question), answer: answer)
+        }
+        return out
+    }
+}

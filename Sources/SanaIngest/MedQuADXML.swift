@@ -1,0 +1,108 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// One MedQuAD XML file as read.
+struct XMLDocumentRecord: Sendable {
+    var file: String
+    var id = ""
+    var source = ""
+    var url = ""
+    var focus = ""
+    var synonyms: [String] = []
+    var pairs: [XMLPair] = []
+}
+
+struct XMLPair: Sendable {
+    var pid = ""
+    var qtype = ""
+    var question = ""
+    var answer = ""
+    var line = 0
+}
+
+typealias FileResult = Result<XMLDocumentRecord, ImportIssue>
+
+extension MedQuAD {
+    static func parseFile(_ path: String) -> FileResult {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            return .failure(ImportIssue(file: path, message: "cannot read file: \(error.localizedDescription)"))
+        }
+        do { _ = try TextFile.decode(data, file: path) } catch { return .failure(error) }
+        return parse(data: data, file: path)
+    }
+
+    static func parse(data: Data, file: String) -> FileResult {
+        let delegate = MedQuADParserDelegate(file: file)
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        if !parser.parse() {
+            let message = parser.parserError.map { "malformed XML: \(($0 as NSError).localizedDescription)" } ?? "malformed XML"
+            return .failure(ImportIssue(file: file, line: max(1, parser.lineNumber), message: message))
+        }
+        if let issue = delegate.issue { return .failure(issue) }
+        let doc = delegate.doc
+        if doc.id.isEmpty { return .failure(ImportIssue(file: file, line: 1, field: "Document@id", message: "is required")) }
+        if doc.source.isEmpty { return .failure(ImportIssue(file: file, line: 1, field: "Document@source", message: "is required")) }
+        if doc.url.isEmpty { return .failure(ImportIssue(file: file, line: 1, field: "Document@url", message: "is required")) }
+        return .success(doc)
+    }
+}
+
+/// Collects the elements Sana uses; everything else (UMLS codes) is skipped. A few files use an
+/// older schemas (`doc docid corpus`, `doctitle-focus`, `pair`; `DiseaseFile fid`); it maps onto the same.
+private final class MedQuADParserDelegate: NSObject, XMLParserDelegate {
+    var doc: XMLDocumentRecord
+    var issue: ImportIssue?
+    private var text = ""
+    private var pair: XMLPair?
+    private var path: [String] = []
+
+    init(file: String) { doc = XMLDocumentRecord(file: file) }
+
+    private static let aliases = ["doc": "Document", "DiseaseFile": "Document", "doctitle-focus": "Focus", "pair": "QAPair",
+                                  "question": "Question", "answer": "Answer", "synonym": "Synonym"]
+
+    func parser(_ parser: XMLParser, didStartElement rawName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        let name = Self.aliases[rawName] ?? rawName
+        path.append(name)
+        text = ""
+        switch name {
+        case "Document":
+            doc.id = attributes["id"] ?? attributes["docid"] ?? attributes["fid"] ?? ""
+            doc.source = attributes["source"] ?? attributes["corpus"] ?? ""
+            doc.url = attributes["url"] ?? ""
+        case "QAPair":
+            pair = XMLPair(pid: attributes["pid"] ?? "", line: parser.lineNumber)
+            if pair?.pid.isEmpty == true {
+                issue = issue ?? ImportIssue(file: doc.file, line: parser.lineNumber, field: "QAPair@pid", message: "is required")
+            }
+        case "Question":
+            pair?.qtype = attributes["qtype"] ?? ""
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+    func parser(_ parser: XMLParser, didEndElement rawName: String, namespaceURI: String?, qualifiedName: String?) {
+        let name = Self.aliases[rawName] ?? rawName
+        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch name {
+        case "Focus": doc.focus = value
+        case "Synonym" where !value.isEmpty: doc.synonyms.append(value)
+        case "Question":
+            pair?.question = value
+            if value.isEmpty { issue = issue ?? ImportIssue(file: doc.file, line: parser.lineNumber, record: pair?.pid, field: "Question", message: "is empty") }
+        case "Answer": pair?.answer = value
+        case "QAPair":
+            if let p = pair { doc.pairs.append(p) }
+            pair = nil
+        default: break
+        }
+        if !path.isEmpty { path.removeLast() }
+        text = ""
+    }
+}
