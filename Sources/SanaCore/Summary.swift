@@ -22,7 +22,8 @@ public enum Summary {
 
     /// Cuts `text` to at most `maxLength` characters (including the marker) at a word boundary.
     public static func cut(_ text: String, to maxLength: Int, marker: String = "...") -> String {
-        let clean = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Only the head matters; collapsing the whitespace of a whole long answer is wasted work.
+        let clean = collapseWhitespace(text.prefix(maxLength * 2 + 16))
         guard clean.count > maxLength else { return clean }
         let room = maxLength - marker.count
         let prefix = clean.prefix(room + 1)
@@ -30,6 +31,22 @@ public enum Summary {
         if let space = prefix.lastIndex(of: " ") { cutText = prefix[..<space] } else { cutText = prefix.prefix(room) }
         while let last = cutText.last, ",;:-–(".contains(last) { cutText = cutText.dropLast() }
         return String(cutText) + marker
+    }
+
+    /// Runs of white space become one space; leading and trailing white space goes.
+    public static func collapseWhitespace<S: StringProtocol>(_ text: S) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.unicodeScalars.append(" "); pendingSpace = false }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// Removes the Markdown marks readers should not see in a plain excerpt.

@@ -55,21 +55,24 @@ public enum MedQuAD {
         if files.isEmpty { result.issues.append(ImportIssue(file: root, message: "no MedQuAD collection (NN_NAME_QA/*.xml) found")) }
         let workers = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
         let chunk = max(1, (files.count + workers - 1) / workers)
-        let parsed = await withTaskGroup(of: (Int, [FileResult]).self) { group in
+        let judgedAnswers = judged
+        let parsed = await withTaskGroup(of: (Int, [FileArticles]).self) { group in
             for w in 0..<workers {
                 let slice = Array(files.dropFirst(w * chunk).prefix(chunk))
                 guard !slice.isEmpty else { continue }
                 group.addTask {
-                    var out: [FileResult] = []
+                    var out: [FileArticles] = []
                     for (i, f) in slice.enumerated() {
-                        out.append(parseFile(f))
+                        out.append(parseFile(f).map { doc in
+                            (doc.file, doc.source, doc.pairs.map { (makeArticle(doc, $0, judged: judgedAnswers, position: 0, now: now), $0.line) })
+                        })
                         if i % 200 == 199 { progress(200, files.count) }
                     }
                     progress(slice.count % 200, files.count)
                     return (w, out)
                 }
             }
-            var all: [(Int, [FileResult])] = []
+            var all: [(Int, [FileArticles])] = []
             for await r in group { all.append(r) }
             return all.sorted { $0.0 < $1.0 }.flatMap(\.1)
         }
@@ -79,11 +82,11 @@ public enum MedQuAD {
         for file in parsed {
             switch file {
             case let .failure(issue): result.issues.append(issue)
-            case let .success(doc):
-                for pair in doc.pairs {
-                    let position = positions[doc.source, default: 0]
-                    positions[doc.source] = position + 1
-                    var article = makeArticle(doc, pair, judged: judged, position: position, now: now)
+            case let .success((file, source, articles)):
+                for (made, line) in articles {
+                    var article = made
+                    article.position = positions[source, default: 0]
+                    positions[source] = article.position + 1
                     // Many questions repeat across documents ("What is (are) Diabetes ?"): number repeats.
                     let base = article.slug
                     var n = slugs[base, default: 0]
@@ -93,7 +96,7 @@ public enum MedQuAD {
                     } while taken.contains(article.slug)
                     slugs[base] = n
                     taken.insert(article.slug)
-                    result.records.append(ParsedRecord(article: article, file: doc.file, line: pair.line))
+                    result.records.append(ParsedRecord(article: article, file: file, line: line))
                 }
             }
         }
@@ -125,9 +128,7 @@ public enum MedQuAD {
             status: answer.isEmpty ? .draft : .published, createdAt: now, position: position)
     }
 
-    static func clean(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
-    }
+    static func clean(_ s: String) -> String { Summary.collapseWhitespace(s) }
 
     /// "What is (are) X ? (Also called: A; B)" → ("What is (are) X ?", ["A", "B"]).
     static func splitAlsoCalled(_ question: String) -> (String, [String]) {
@@ -137,6 +138,9 @@ public enum MedQuAD {
         return (question[..<r.lowerBound].trimmingCharacters(in: .whitespaces), names)
     }
 }
+
+/// The articles of one file: file, source, and each article with the line of its QA pair.
+typealias FileArticles = Result<(String, String, [(Article, Int)]), ImportIssue>
 
 /// One answer of `judged-answers.csv`.
 struct JudgedAnswer: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import SanaCore
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -89,7 +90,7 @@ private final class MedQuADParserDelegate: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement rawName: String, namespaceURI: String?, qualifiedName: String?) {
         let name = Self.aliases[rawName] ?? rawName
-        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = Summary.collapseWhitespace(text)
         switch name {
         case "Focus": doc.focus = value
         case "Synonym" where !value.isEmpty: doc.synonyms.append(value)

@@ -3,7 +3,7 @@ import GRDB
 import SanaCore
 
 /// Maps an `Article` to the columns of the `article` table; list fields are stored as JSON text.
-struct ArticleRecord: Codable, FetchableRecord, PersistableRecord {
+struct ArticleRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "article"
 
     var id: String
@@ -30,8 +30,31 @@ struct ArticleRecord: Codable, FetchableRecord, PersistableRecord {
     var nextTitle: String?
     var relatedHints: String
 
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    static let columns = ["id", "slug", "title", "summary", "body", "category_name", "category_slug", "focus",
+                          "also_called", "tags", "language", "sources", "status", "created_at", "updated_at",
+                          "reviewed_at", "next_review_due", "reviewer", "revision", "position",
+                          "previous_title", "next_title", "related_hints"]
+
+    /// Explicit column mapping: Codable records cost a third of import time.
+    init(row: Row) {
+        id = row[0]; slug = row[1]; title = row[2]; summary = row[3]; body = row[4]
+        categoryName = row[5]; categorySlug = row[6]; focus = row[7]; alsoCalled = row[8]; tags = row[9]
+        language = row[10]; sources = row[11]; status = row[12]; createdAt = row[13]; updatedAt = row[14]
+        reviewedAt = row[15]; nextReviewDue = row[16]; reviewer = row[17]; revision = row[18]
+        position = row[19]; previousTitle = row[20]; nextTitle = row[21]; relatedHints = row[22]
+    }
+
+    var values: [(any DatabaseValueConvertible)?] {
+        [id, slug, title, summary, body, categoryName, categorySlug, focus, alsoCalled, tags, language,
+         sources, status, createdAt, updatedAt, reviewedAt, nextReviewDue, reviewer, revision, position,
+         previousTitle, nextTitle, relatedHints]
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        for (column, value) in zip(Self.columns, values) { container[column] = value }
+    }
+
+    static let selection = "SELECT " + columns.joined(separator: ", ") + " FROM article"
 
     private static let encoder: JSONEncoder = {
         let e = JSONEncoder(); e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]; return e

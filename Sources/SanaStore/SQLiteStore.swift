@@ -45,14 +45,15 @@ public struct SQLiteStore: ArticleStore {
 
     private func save(_ incoming: Article, _ db: Database) throws -> UpsertOutcome {
         try validate(incoming)
-        if let other = try String.fetchOne(db, sql: "SELECT id FROM article WHERE slug = ?", arguments: [incoming.slug]),
+        if let other = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM article WHERE slug = ?"), arguments: [incoming.slug]),
            other != incoming.id {
             throw StoreError.duplicateSlug(slug: incoming.slug, id: incoming.id, existingID: other)
         }
-        guard let existingRecord = try ArticleRecord.fetchOne(db, key: incoming.id) else {
+        guard let existingRecord = try ArticleRecord.fetchOne(
+            db.cachedStatement(sql: ArticleRecord.selection + " WHERE id = ?"), arguments: [incoming.id]) else {
             var fresh = incoming
             fresh.revision = max(1, incoming.revision)
-            try ArticleRecord(fresh).insert(db)
+            try db.cachedStatement(sql: Self.insertSQL).execute(arguments: StatementArguments(try ArticleRecord(fresh).values))
             return .added
         }
         let existing = try existingRecord.article()
@@ -67,7 +68,7 @@ public struct SQLiteStore: ArticleStore {
         next.revision = existing.revision + 1
         next.createdAt = existing.createdAt
         if next.updatedAt <= existing.updatedAt { next.updatedAt = now() }
-        try ArticleRecord(next).update(db)
+        try db.cachedStatement(sql: Self.updateSQL).execute(arguments: StatementArguments(try ArticleRecord(next).values + [next.id]))
         return .updated
     }
 
@@ -83,15 +84,15 @@ public struct SQLiteStore: ArticleStore {
 
     public func article(slug: String) async throws -> Article? {
         try await pool.read { db in
-            try ArticleRecord.fetchOne(db, sql: "SELECT * FROM article WHERE slug = ?", arguments: [slug])?.article()
+            try ArticleRecord.fetchOne(db, sql: ArticleRecord.selection + " WHERE slug = ?", arguments: [slug])?.article()
         }
     }
 
     public func articles(inCategory slug: String, offset: Int, limit: Int) async throws -> ArticlePage {
         try await pool.read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article WHERE category_slug = ? AND status = 'published'", arguments: [slug]) ?? 0
-            let rows = try ArticleRecord.fetchAll(db, sql: """
-                SELECT * FROM article WHERE category_slug = ? AND status = 'published'
+            let rows = try ArticleRecord.fetchAll(db, sql: ArticleRecord.selection + """
+                 WHERE category_slug = ? AND status = 'published'
                 ORDER BY position, title LIMIT ? OFFSET ?
                 """, arguments: [slug, max(0, limit), max(0, offset)])
             return ArticlePage(items: rows.map(\.link), total: total, offset: offset, limit: limit)
@@ -102,17 +103,17 @@ public struct SQLiteStore: ArticleStore {
         try await pool.read { db in
             func titled(_ title: String?) throws -> ArticleLink? {
                 guard let title else { return nil }
-                return try ArticleRecord.fetchOne(db, sql: "SELECT * FROM article WHERE title = ? AND status = 'published' AND id != ? ORDER BY id LIMIT 1",
+                return try ArticleRecord.fetchOne(db, sql: ArticleRecord.selection + " WHERE title = ? AND status = 'published' AND id != ? ORDER BY id LIMIT 1",
                                                   arguments: [title, article.id])?.link
             }
-            let before = try ArticleRecord.fetchOne(db, sql: """
-                SELECT * FROM article WHERE category_slug = ? AND status = 'published' AND id != ?
+            let before = try ArticleRecord.fetchOne(db, sql: ArticleRecord.selection + """
+                 WHERE category_slug = ? AND status = 'published' AND id != ?
                   AND (position < ? OR (position = ? AND title < ?) OR (position = ? AND title = ? AND id < ?))
                 ORDER BY position DESC, title DESC, id DESC LIMIT 1
                 """, arguments: [article.category.slug, article.id, article.position, article.position, article.title,
                                  article.position, article.title, article.id])
-            let after = try ArticleRecord.fetchOne(db, sql: """
-                SELECT * FROM article WHERE category_slug = ? AND status = 'published' AND id != ?
+            let after = try ArticleRecord.fetchOne(db, sql: ArticleRecord.selection + """
+                 WHERE category_slug = ? AND status = 'published' AND id != ?
                   AND (position > ? OR (position = ? AND title > ?) OR (position = ? AND title = ? AND id > ?))
                 ORDER BY position, title, id LIMIT 1
                 """, arguments: [article.category.slug, article.id, article.position, article.position, article.title,
@@ -129,8 +130,8 @@ public struct SQLiteStore: ArticleStore {
                 let prefix = Excerpt.stem(raw)
                 guard prefix.count >= 8 else { continue }
                 let pattern = Self.likeEscaped(prefix) + "%"
-                let row = try ArticleRecord.fetchOne(db, sql: """
-                    SELECT * FROM article WHERE status = 'published'
+                let row = try ArticleRecord.fetchOne(db, sql: ArticleRecord.selection + """
+                     WHERE status = 'published'
                       AND (title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\' OR summary LIKE ? ESCAPE '\\')
                     ORDER BY (title LIKE ? ESCAPE '\\') DESC, id LIMIT 1
                     """, arguments: [pattern, pattern, pattern, pattern])
@@ -163,7 +164,7 @@ public struct SQLiteStore: ArticleStore {
                     while !Task.isCancelled {
                         let cursor = after
                         let batch = try await pool.read { db in
-                            try ArticleRecord.fetchAll(db, sql: "SELECT * FROM article WHERE id > ? ORDER BY id LIMIT 500", arguments: [cursor])
+                            try ArticleRecord.fetchAll(db, sql: ArticleRecord.selection + " WHERE id > ? ORDER BY id LIMIT 500", arguments: [cursor])
                         }
                         guard let last = batch.last else { break }
                         for r in batch { continuation.yield(try r.article()) }
@@ -196,6 +197,10 @@ public struct SQLiteStore: ArticleStore {
     public func checkHealth() async throws {
         _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
     }
+
+    static let insertSQL = "INSERT INTO article (" + ArticleRecord.columns.joined(separator: ", ") + ") VALUES ("
+        + ArticleRecord.columns.map { _ in "?" }.joined(separator: ", ") + ")"
+    static let updateSQL = "UPDATE article SET " + ArticleRecord.columns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
 
     static let encoder: JSONEncoder = {
         let e = JSONEncoder(); e.outputFormatting = [.sortedKeys]; e.dateEncodingStrategy = .iso8601; return e
