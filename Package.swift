@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .target(name: "SanaCore"),
@@ -29,8 +30,9 @@ let package = Package(
         .target(name: "SanaWeb", dependencies: [
             "SanaCore", "SanaStore", "SanaSearch",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], resources: [.copy("Templates"), .copy("Assets")]),
         .executableTarget(name: "sana", dependencies: [
             "SanaCore", "SanaIngest", "SanaStore", "SanaSearch", "SanaWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -4,7 +4,8 @@ import Foundation
 public enum Excerpt {
     public static func make(_ text: String, maxLength: Int = 50) -> String {
         let plain = Summary.plainText(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        let cut = Summary.cut(plain, to: maxLength, marker: "")
+        var cut = Summary.cut(plain, to: maxLength - 3, marker: "")
+        while let last = cut.last, ".,;:!?…".contains(last) { cut.removeLast() }
         return cut + "..."
     }
 

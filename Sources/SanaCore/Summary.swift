@@ -15,9 +15,26 @@ public enum Summary {
             let text = plainText(lines.joined(separator: " "))
             // An inline numbered section ("... 1. Heading Text") ends the intro paragraph.
             let intro = SectionParser.introduction(of: text)
-            return cut(intro.isEmpty ? text : intro, to: maxLength, marker: "")
+            return sentences(intro.isEmpty ? text : intro, upTo: maxLength)
         }
         return ""
+    }
+
+    /// Whole sentences up to `maxLength` characters; when even the first sentence is longer, the
+    /// text is cut at a word boundary and ends in "…".
+    static func sentences(_ text: String, upTo maxLength: Int) -> String {
+        let clean = collapseWhitespace(text.prefix(maxLength * 2 + 16))
+        guard clean.count > maxLength else { return clean }
+        let head = clean.prefix(maxLength)
+        var end: Substring.Index? = nil
+        var i = head.startIndex
+        while i < head.endIndex {
+            let next = head.index(after: i)
+            if ".!?".contains(head[i]), next == head.endIndex || head[next] == " " { end = next }
+            i = next
+        }
+        if let end { return String(head[..<end]) }
+        return cut(clean, to: maxLength, marker: "…")
     }
 
     /// Cuts `text` to at most `maxLength` characters (including the marker) at a word boundary.

@@ -1,0 +1,78 @@
+import Foundation
+import Hummingbird
+import SanaCore
+import SanaStore
+
+/// The public pages. Generic over the store so SQLite and PostgreSQL serve the same site.
+struct SiteController<Store: ArticleStore> {
+    let store: Store
+    let renderer: PageRenderer
+    /// How many related articles an article page lists.
+    static var relatedCount: Int { 8 }
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/health", use: health)
+        router.get("/", use: home)
+        router.get("/articles/:slug", use: article)
+        router.get("/assets/site.css", use: stylesheet)
+    }
+
+    @Sendable func health(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        do {
+            try await store.checkHealth()
+            return json(#"{"status":"ok","database":"ok"}"#, status: .ok)
+        } catch {
+            return json(#"{"status":"error","database":"unavailable"}"#, status: .serviceUnavailable)
+        }
+    }
+
+    @Sendable func home(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let counts = try await store.counts()
+        var categories: [(CategoryCount, [ArticleLink])] = []
+        for c in counts.byCategory {
+            categories.append((c, try await store.articles(inCategory: c.category.slug, offset: 0, limit: 10).items))
+        }
+        return html(renderer.home(categories: categories))
+    }
+
+    @Sendable func article(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let slug = context.parameters.get("slug") ?? ""
+        guard Slug.isValid(slug), let a = try await store.article(slug: slug), a.status == .published else {
+            return html(renderer.notFound(), status: .notFound)
+        }
+        let (previous, next) = try await store.neighbours(of: a)
+        return html(renderer.article(a, previous: previous, next: next, related: try await related(to: a)))
+    }
+
+    /// Related articles before the answer engine exists: the excerpts the source page named, then the
+    /// nearest articles of the same category in reading order. The engine will replace this.
+    func related(to a: Article) async throws -> [ArticleLink] {
+        var links = try await store.resolveExcerpts(a.relatedHints).filter { $0.id != a.id }
+        let window = try await store.articles(inCategory: a.category.slug, offset: max(0, a.position - Self.relatedCount), limit: Self.relatedCount * 2 + 1)
+        let nearest = window.items.filter { $0.id != a.id }
+        for link in nearest where !links.contains(where: { $0.id == link.id }) { links.append(link) }
+        return Array(links.prefix(Self.relatedCount))
+    }
+
+    @Sendable func stylesheet(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        guard let url = Bundle.module.url(forResource: "Assets/site", withExtension: "css"),
+              let data = try? Data(contentsOf: url) else { return Response(status: .notFound) }
+        var headers = HTTPFields()
+        headers[.contentType] = "text/css; charset=utf-8"
+        headers[.cacheControl] = "public, max-age=3600"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    func html(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    func json(_ body: String, status: HTTPResponse.Status) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}

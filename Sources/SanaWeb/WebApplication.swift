@@ -1,0 +1,17 @@
+import Hummingbird
+import Logging
+import SanaStore
+
+/// Builds the router of the site over a store; tests drive it with `app.test(.router)`.
+public func buildRouter(store: some ArticleStore, renderer: PageRenderer) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
+    SiteController(store: store, renderer: renderer).addRoutes(to: router)
+    return router
+}
+
+/// The application `sana serve` runs. `runService()` shuts down gracefully on SIGINT and SIGTERM.
+public func buildApplication(store: some ArticleStore, host: String, port: Int, logger: Logger) async throws -> some ApplicationProtocol {
+    let router = buildRouter(store: store, renderer: try await PageRenderer())
+    return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "Sana"), logger: logger)
+}
