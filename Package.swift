@@ -41,7 +41,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "SanaCoreTests", dependencies: ["SanaCore"]),
-        .testTarget(name: "SanaIngestTests", dependencies: ["SanaIngest", "SanaStore"]),
+        .testTarget(name: "SanaIngestTests", dependencies: [
+            "SanaIngest", "SanaStore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "SanaStoreTests", dependencies: ["SanaStore"]),
         .testTarget(name: "SanaSearchTests", dependencies: ["SanaSearch"]),
         .testTarget(name: "SanaWebTests", dependencies: [

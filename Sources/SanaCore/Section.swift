@@ -10,23 +10,24 @@ public enum Aspect: String, Codable, Sendable, CaseIterable {
     /// Cue words checked in order; the first aspect with a cue in the heading wins, so the more
     /// specific aspects (seeking care, complications) come before the general ones.
     private static let cues: [(Aspect, [String])] = [
-        (.whenToSeekCare, ["when to see", "when to seek", "when to call", "seek medical", "see a doctor", "contact a doctor", "emergency", "get help", "medical attention"]),
+        (.whenToSeekCare, ["when to see", "when to seek", "when to call", "when to contact", "medical professional", "seek medical", "see a doctor", "contact a doctor", "emergency", "get help", "medical attention"]),
         (.complications, ["complication", "consequence", "untreated", "side effect", "risks of", "dangers"]),
         (.symptoms, ["symptom", "signs", "sign of", "what does it feel", "manifestation"]),
-        (.causes, ["cause", "risk factor", "why ", "inherit", "genetic", "susceptib", "who gets", "who is at risk", "triggers"]),
+        (.causes, ["cause", "risk factor", "why", "inherit", "genetic", "susceptib", "who gets", "who is at risk", "triggers"]),
         (.diagnosis, ["diagnos", "exams and tests", "test", "exam", "screening", "imaging"]),
         (.prevention, ["prevent", "avoid", "reduce the risk", "protect"]),
         (.diet, ["diet", "food", "eat", "nutrition", "drink"]),
-        (.lifestyle, ["lifestyle", "self-care", "self care", "home care", "exercise", "posture", "habit", "daily life", "living with", "considerations", "precautions", "care after", "recovery tips"]),
+        (.lifestyle, ["lifestyle", "self care", "home care", "exercise", "posture", "habit", "daily life", "living with", "considerations", "precautions", "care after", "recovery tips"]),
         (.treatment, ["treat", "therap", "surgery", "surgical", "operation", "medication", "medicine", "drug", "management", "remed", "relief", "cost"]),
         (.outlook, ["outlook", "prognosis", "recovery", "life expectancy", "lifespan", "how long", "stages"]),
         (.overview, ["what is", "what are", "overview", "introduction", "about", "information", "frequency", "how common", "definition"]),
     ]
 
-    /// Infers the aspect from a section heading; `other` when no cue matches.
+    /// Infers the aspect from a section heading; `other` when no cue matches. Cues match at the
+    /// start of a word, so "eat" finds "Eating" but not "Treatment".
     public static func infer(fromHeading heading: String) -> Aspect {
-        let h = " " + heading.lowercased() + " "
-        for (aspect, words) in cues where words.contains(where: { h.contains($0) }) { return aspect }
+        let h = " " + heading.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce(into: "") { $0.append($1) } + " "
+        for (aspect, words) in cues where words.contains(where: { h.contains(" " + $0) }) { return aspect }
         return .other
     }
 }

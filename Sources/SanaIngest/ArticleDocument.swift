@@ -2,7 +2,8 @@ import Foundation
 import SanaCore
 
 /// The exchange shape of an article: what `sana export` writes and the jsonl and Markdown front
-/// matter readers accept. Keys are snake_case; only `title`, `body` and `category` are required.
+/// matter readers accept. Keys are snake_case; only `title`, `body` (except for drafts) and
+/// `category` are required.
 public struct ArticleDocument: Codable, Sendable {
     public var id: String?
     public var slug: String?
@@ -55,7 +56,8 @@ public struct ArticleDocument: Codable, Sendable {
             return v
         }
         let title = try required(title, .title)
-        let body = try required(body, .body)
+        // A draft may wait for its text (MedQuAD pairs without an answer); nothing else may.
+        let body = status == ArticleStatus.draft.rawValue ? (body ?? "") : try required(body, .body)
         let categoryName = try required(category, .category)
         for (field, value) in [(CodingKeys.title, title), (.summary, summary ?? ""), (.body, body), (.category, categoryName)] {
             if let c = TextFile.firstControlCharacter(in: value) {
@@ -126,8 +128,7 @@ extension DecodingError {
         case is String.Type: "a string"
         case is Int.Type: "an integer"
         case is Date.Type: "an ISO 8601 date"
-        case is [String].Type, is [Source].Type: "an array"
-        default: "\(type)"
+        default: "\(type)".hasPrefix("Array") ? "an array" : "\(type)"
         }
     }
 }

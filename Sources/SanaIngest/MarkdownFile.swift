@@ -24,6 +24,9 @@ public enum MarkdownFile {
         var doc: ArticleDocument
         do {
             doc = try YAMLDecoder().decode(ArticleDocument.self, from: yaml.isEmpty ? "{}" : yaml)
+        } catch let DecodingError.dataCorrupted(context) where context.underlyingError is YamlError {
+            let yamlError = context.underlyingError as! YamlError
+            return ParseResult(issues: [ImportIssue(file: file, line: yamlLine(yamlError).map { $0 + 1 } ?? 2, message: "malformed YAML front matter: \(yamlError)")])
         } catch let error as DecodingError {
             let (field, message) = error.fieldAndMessage
             return ParseResult(issues: [ImportIssue(file: file, line: 2, field: field, message: message)])

@@ -40,7 +40,7 @@ extension MedQuAD {
         let parser = XMLParser(data: data)
         parser.delegate = delegate
         if !parser.parse() {
-            let message = parser.parserError.map { "malformed XML: \(($0 as NSError).localizedDescription)" } ?? "malformed XML"
+            let message = parser.parserError.map { MedQuADParserDelegate.describe($0) } ?? "malformed XML"
             return .failure(ImportIssue(file: file, line: max(1, parser.lineNumber), message: message))
         }
         if let issue = delegate.issue { return .failure(issue) }
@@ -62,6 +62,16 @@ private final class MedQuADParserDelegate: NSObject, XMLParserDelegate {
     private var path: [String] = []
 
     init(file: String) { doc = XMLDocumentRecord(file: file) }
+
+    static func describe(_ error: any Error) -> String {
+        let code = (error as NSError).code
+        guard let name = XMLParser.ErrorCode(rawValue: code).map({ "\($0)" }) else { return "malformed XML (error \(code))" }
+        // "tagNameMismatchError" → "tag name mismatch"
+        let words = name.replacingOccurrences(of: "Error", with: "").reduce(into: "") { out, c in
+            if c.isUppercase { out += " " + c.lowercased() } else { out.append(c) }
+        }
+        return "malformed XML: \(words.trimmingCharacters(in: .whitespaces))"
+    }
 
     private static let aliases = ["doc": "Document", "DiseaseFile": "Document", "doctitle-focus": "Focus", "pair": "QAPair",
                                   "question": "Question", "answer": "Answer", "synonym": "Synonym"]
@@ -87,6 +97,13 @@ private final class MedQuADParserDelegate: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+    /// libxml2 recovers from some errors (a mismatched end tag) and `parse()` still returns true,
+    /// so every reported error is kept and fails the file.
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        issue = issue ?? ImportIssue(file: doc.file, line: max(1, parser.lineNumber),
+                                     message: Self.describe(parseError))
+    }
 
     func parser(_ parser: XMLParser, didEndElement rawName: String, namespaceURI: String?, qualifiedName: String?) {
         let name = Self.aliases[rawName] ?? rawName
