@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "SanaStoreTests", dependencies: ["SanaStore"]),
         .testTarget(name: "SanaSearchTests", dependencies: ["SanaSearch"]),
         .testTarget(name: "SanaWebTests", dependencies: [
-            "SanaWeb", "SanaStore",
+            "SanaWeb", "SanaStore", "SanaIngest",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
     ],

@@ -86,7 +86,7 @@ struct ArticleRecord: FetchableRecord, PersistableRecord {
             relatedHints: try list(relatedHints, [String].self))
     }
 
-    var link: ArticleLink { ArticleLink(id: id, slug: slug, title: title, summary: summary) }
+    var link: ArticleLink { ArticleLink(id: id, slug: slug, title: title, summary: summary, position: position) }
 }
 
 /// A stored earlier version of an article.

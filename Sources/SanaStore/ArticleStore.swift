@@ -37,8 +37,10 @@ public struct ArticleLink: Sendable, Equatable, Codable {
     public var slug: String
     public var title: String
     public var summary: String
-    public init(id: String, slug: String, title: String, summary: String) {
-        self.id = id; self.slug = slug; self.title = title; self.summary = summary
+    /// Place in the category's reading order.
+    public var position: Int
+    public init(id: String, slug: String, title: String, summary: String, position: Int = 0) {
+        self.id = id; self.slug = slug; self.title = title; self.summary = summary; self.position = position
     }
 }
 
@@ -94,6 +96,8 @@ public protocol ArticleStore: Sendable {
     /// The published articles before and after this one: the titles its source page named when
     /// such articles exist, else its neighbours in the category's reading order.
     func neighbours(of article: Article) async throws -> (previous: ArticleLink?, next: ArticleLink?)
+    /// How many published articles of its category come before this one in reading order.
+    func readingIndex(of article: Article) async throws -> Int
     /// Published articles whose title or body starts with each excerpt (the "..." removed).
     func resolveExcerpts(_ excerpts: [String]) async throws -> [ArticleLink]
     func counts() async throws -> StoreCounts

@@ -93,7 +93,7 @@ public struct SQLiteStore: ArticleStore {
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article WHERE category_slug = ? AND status = 'published'", arguments: [slug]) ?? 0
             let rows = try ArticleRecord.fetchAll(db, sql: ArticleRecord.selection + """
                  WHERE category_slug = ? AND status = 'published'
-                ORDER BY position, title LIMIT ? OFFSET ?
+                ORDER BY position, title, id LIMIT ? OFFSET ?
                 """, arguments: [slug, max(0, limit), max(0, offset)])
             return ArticlePage(items: rows.map(\.link), total: total, offset: offset, limit: limit)
         }
@@ -106,19 +106,20 @@ public struct SQLiteStore: ArticleStore {
                 return try ArticleRecord.fetchOne(db, sql: ArticleRecord.selection + " WHERE title = ? AND status = 'published' AND id != ? ORDER BY id LIMIT 1",
                                                   arguments: [title, article.id])?.link
             }
-            let before = try ArticleRecord.fetchOne(db, sql: ArticleRecord.selection + """
-                 WHERE category_slug = ? AND status = 'published' AND id != ?
-                  AND (position < ? OR (position = ? AND title < ?) OR (position = ? AND title = ? AND id < ?))
-                ORDER BY position DESC, title DESC, id DESC LIMIT 1
-                """, arguments: [article.category.slug, article.id, article.position, article.position, article.title,
-                                 article.position, article.title, article.id])
-            let after = try ArticleRecord.fetchOne(db, sql: ArticleRecord.selection + """
-                 WHERE category_slug = ? AND status = 'published' AND id != ?
-                  AND (position > ? OR (position = ? AND title > ?) OR (position = ? AND title = ? AND id > ?))
-                ORDER BY position, title, id LIMIT 1
-                """, arguments: [article.category.slug, article.id, article.position, article.position, article.title,
-                                 article.position, article.title, article.id])
+            let (beforeSQL, beforeArgs) = Self.sameCategory("<", article)
+            let before = try ArticleRecord.fetchOne(db, sql: ArticleRecord.selection + beforeSQL
+                + " ORDER BY position DESC, title DESC, id DESC LIMIT 1", arguments: beforeArgs)
+            let (afterSQL, afterArgs) = Self.sameCategory(">", article)
+            let after = try ArticleRecord.fetchOne(db, sql: ArticleRecord.selection + afterSQL
+                + " ORDER BY position, title, id LIMIT 1", arguments: afterArgs)
             return (try titled(article.previousTitle) ?? before?.link, try titled(article.nextTitle) ?? after?.link)
+        }
+    }
+
+    public func readingIndex(of article: Article) async throws -> Int {
+        try await pool.read { db in
+            let (sql, arguments) = Self.sameCategory("<", article)
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article" + sql, arguments: arguments) ?? 0
         }
     }
 
@@ -196,6 +197,13 @@ public struct SQLiteStore: ArticleStore {
 
     public func checkHealth() async throws {
         _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
+    /// Published articles of `a`'s category before (`<`) or after (`>`) it in reading order:
+    /// position, then title, then id.
+    static func sameCategory(_ op: String, _ a: Article) -> (String, StatementArguments) {
+        (" WHERE category_slug = ? AND status = 'published' AND id != ? AND (position \(op) ? OR (position = ? AND title \(op) ?) OR (position = ? AND title = ? AND id \(op) ?))",
+         [a.category.slug, a.id, a.position, a.position, a.title, a.position, a.title, a.id])
     }
 
     static let insertSQL = "INSERT INTO article (" + ArticleRecord.columns.joined(separator: ", ") + ") VALUES ("

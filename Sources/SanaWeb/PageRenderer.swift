@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import Mustache
 import SanaCore
 import SanaStore
@@ -60,6 +61,16 @@ public struct PageRenderer: Sendable {
 
     func notFound() -> String {
         render("notfound", Self.base(title: "Page not found", description: "Page not found"))
+    }
+
+    func serverError() -> String {
+        render("error", Self.base(title: "Something went wrong", description: "Something went wrong"))
+    }
+
+    static func htmlResponse(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
     /// Paragraphs of a section's Markdown text, with inline marks removed (escaped by the template).

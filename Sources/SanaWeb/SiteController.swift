@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SanaCore
+import SanaSearch
 import SanaStore
 
 /// The public pages. Generic over the store so SQLite and PostgreSQL serve the same site.
@@ -45,13 +46,18 @@ struct SiteController<Store: ArticleStore> {
     }
 
     /// Related articles before the answer engine exists: the excerpts the source page named, then the
-    /// nearest articles of the same category in reading order. The engine will replace this.
+    /// nearest articles of the same category in reading order (see `RelatedArticles`).
     func related(to a: Article) async throws -> [ArticleLink] {
-        var links = try await store.resolveExcerpts(a.relatedHints).filter { $0.id != a.id }
-        let window = try await store.articles(inCategory: a.category.slug, offset: max(0, a.position - Self.relatedCount), limit: Self.relatedCount * 2 + 1)
-        let nearest = window.items.filter { $0.id != a.id }
-        for link in nearest where !links.contains(where: { $0.id == link.id }) { links.append(link) }
-        return Array(links.prefix(Self.relatedCount))
+        let named = try await store.resolveExcerpts(a.relatedHints)
+        // The stretch of the category's reading order around the article.
+        let index = try await store.readingIndex(of: a)
+        let start = max(0, index - Self.relatedCount)
+        let around = try await store.articles(inCategory: a.category.slug, offset: start, limit: Self.relatedCount * 2 + 1).items
+        let byID = Dictionary((named + around).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let ids = RelatedArticles.pick(for: a.id, at: index, named: named.map(\.id),
+                                       sameCategory: around.enumerated().map { .init(id: $1.id, position: start + $0) },
+                                       limit: Self.relatedCount)
+        return ids.compactMap { byID[$0] }
     }
 
     @Sendable func stylesheet(_ request: Request, context: BasicRequestContext) async throws -> Response {
@@ -64,9 +70,7 @@ struct SiteController<Store: ArticleStore> {
     }
 
     func html(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+        PageRenderer.htmlResponse(body, status: status)
     }
 
     func json(_ body: String, status: HTTPResponse.Status) -> Response {

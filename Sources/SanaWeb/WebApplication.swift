@@ -6,6 +6,7 @@ import SanaStore
 public func buildRouter(store: some ArticleStore, renderer: PageRenderer) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     SiteController(store: store, renderer: renderer).addRoutes(to: router)
     return router
 }

@@ -1,0 +1,111 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import SanaCore
+import SanaIngest
+import SanaStore
+@testable import SanaWeb
+
+/// The site over a real SQLite file holding the bundled samples.
+func sampleSite() async throws -> (SQLiteStore, some ApplicationProtocol) {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sana-web-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let store = try SQLiteStore(path: dir.appendingPathComponent("site.sqlite").path)
+    _ = try await SampleArticles.loadIfEmpty(into: store)
+    let app = Application(router: buildRouter(store: store, renderer: try await PageRenderer()))
+    return (store, app)
+}
+
+@Suite struct SiteTests {
+    @Test func healthChecksTheDatabase() async throws {
+        let (_, app) = try await sampleSite()
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/health", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json")
+                #expect(String(buffer: response.body) == #"{"status":"ok","database":"ok"}"#)
+            }
+        }
+    }
+
+    @Test func homeListsCategoriesAndArticles() async throws {
+        let (_, app) = try await sampleSite()
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(html.contains("Bones, joints and spine"))
+                #expect(html.contains(#"href="/articles/what-causes-gallstones""#))
+                #expect(html.contains("not a diagnosis"))
+            }
+        }
+    }
+
+    @Test func articlePageShowsSectionsNeighboursAndRelatedExcerpts() async throws {
+        let (_, app) = try await sampleSite()
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/articles/what-causes-calcification-in-the-neck-and-how-is-it-treated", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(html.contains("<h1>What causes calcification in the neck, and how is it treated?</h1>"))
+                for heading in ["Chronic Inflammation", "Degenerative Changes", "Injury", "Lifestyle Adjustment", "When To See A Doctor"] {
+                    #expect(html.contains("<h2>\(heading)</h2>"), "missing section \(heading)")
+                }
+                #expect(html.contains(#"<a href="/articles/what-are-the-symptoms-of-thoracic-and-abdominal-aneurysms" rel="prev">"#))
+                #expect(html.contains(#"<a href="/articles/do-breast-cysts-need-treatment" rel="next">"#))
+                let related = html.components(separatedBy: #"<aside class="related""#).last ?? ""
+                let excerpts = related.matches(of: /<li><a href="\/articles\/[a-z0-9-]+">([^<]+)<\/a><\/li>/).map { String($0.output.1) }
+                #expect(excerpts.count == 8)
+                #expect(excerpts.allSatisfy { $0.hasSuffix("...") })
+                #expect(excerpts.first?.hasPrefix("Breast cysts are fluid-filled sacs") == true)
+                #expect(html.contains("not a diagnosis"))
+            }
+        }
+    }
+
+    @Test func unknownInvalidAndDraftArticlesAre404WithTheSearchBox() async throws {
+        let (store, app) = try await sampleSite()
+        _ = try await store.upsert(Article(id: "d", slug: "a-draft", title: "Draft?", body: "Not yet.", category: Category(name: "X"), status: .draft))
+        try await app.test(.router) { client in
+            for uri in ["/articles/no-such-article", "/articles/%3Cscript%3E", "/articles/a-draft", "/nothing/here"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .notFound, "\(uri)")
+                    if uri.hasPrefix("/articles") { #expect(String(buffer: response.body).contains(#"name="q""#)) }
+                }
+            }
+        }
+    }
+
+    @Test func hostileTextIsEscapedAndUnsafeLinksDropped() async throws {
+        let (store, app) = try await sampleSite()
+        let evil = Article(id: "evil", slug: "evil", title: "<script>alert('x')</script>?",
+                           body: "## <img src=x onerror=alert(1)>\n\nText & \"quotes\".", category: Category(name: "X"),
+                           sources: [Source(title: "bad", url: "javascript:alert(1)")])
+        _ = try await store.upsert(evil)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/articles/evil", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(!html.contains("<script>alert"))
+                #expect(html.contains("&lt;script&gt;"))
+                #expect(!html.contains("<img src=x"))
+                #expect(!html.contains("javascript:"))
+                #expect(html.contains(##"href="#""##))
+            }
+        }
+    }
+
+    @Test func everyResponseCarriesSecurityHeaders() async throws {
+        let (_, app) = try await sampleSite()
+        try await app.test(.router) { client in
+            for uri in ["/", "/articles/what-causes-gallstones", "/missing", "/assets/site.css"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true, "\(uri)")
+                    #expect(response.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
+                    #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                    #expect(response.headers[SecurityHeadersMiddleware<BasicRequestContext>.frameOptions] == "DENY")
+                }
+            }
+        }
+    }
+}
