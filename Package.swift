@@ -46,6 +46,8 @@ let package = Package(
         ]),
         .testTarget(name: "SanaStoreTests", dependencies: ["SanaStore"]),
         .testTarget(name: "SanaSearchTests", dependencies: ["SanaSearch"]),
+        // Runs the built `sana` executable end to end: exit codes, messages, serving.
+        .testTarget(name: "SanaCLITests"),
         .testTarget(name: "SanaWebTests", dependencies: [
             "SanaWeb", "SanaStore", "SanaIngest",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -59,6 +59,18 @@ public struct PageRenderer: Sendable {
         return render("article", ctx)
     }
 
+    func category(_ category: Category, page: ArticlePage, pageNumber: Int, pageCount: Int) -> String {
+        var ctx = Self.base(title: category.name, description: "Articles about \(category.name.lowercased()).")
+        ctx["name"] = category.name
+        ctx["slug"] = category.slug
+        ctx["total"] = page.total
+        if pageCount > 1 { ctx["pages"] = pageCount; ctx["page"] = pageNumber }
+        if pageNumber > 1 { ctx["previousPage"] = pageNumber - 1 }
+        if pageNumber < pageCount { ctx["nextPage"] = pageNumber + 1 }
+        ctx["articles"] = page.items.map { ["slug": $0.slug, "title": $0.title, "summary": $0.summary] }
+        return render("category", ctx)
+    }
+
     func notFound() -> String {
         render("notfound", Self.base(title: "Page not found", description: "Page not found"))
     }

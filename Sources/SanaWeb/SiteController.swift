@@ -15,6 +15,7 @@ struct SiteController<Store: ArticleStore> {
         router.get("/health", use: health)
         router.get("/", use: home)
         router.get("/articles/:slug", use: article)
+        router.get("/categories/:slug", use: category)
         router.get("/assets/site.css", use: stylesheet)
     }
 
@@ -34,6 +35,24 @@ struct SiteController<Store: ArticleStore> {
             categories.append((c, try await store.articles(inCategory: c.category.slug, offset: 0, limit: 10).items))
         }
         return html(renderer.home(categories: categories))
+    }
+
+    static var categoryPageSize: Int { 50 }
+
+    @Sendable func category(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let slug = context.parameters.get("slug") ?? ""
+        let pageParameter = request.uri.queryParameters.get("page")
+        guard let pageNumber = pageParameter.map({ Int($0) }) ?? 1, (1...100_000).contains(pageNumber) else {
+            throw HTTPError(.badRequest, message: "page must be a whole number from 1")
+        }
+        guard Slug.isValid(slug), let found = try await store.counts().byCategory.first(where: { $0.category.slug == slug }) else {
+            return html(renderer.notFound(), status: .notFound)
+        }
+        let size = Self.categoryPageSize
+        let page = try await store.articles(inCategory: slug, offset: (pageNumber - 1) * size, limit: size)
+        let pageCount = max(1, (page.total + size - 1) / size)
+        guard pageNumber <= pageCount else { return html(renderer.notFound(), status: .notFound) }
+        return html(renderer.category(found.category, page: page, pageNumber: pageNumber, pageCount: pageCount))
     }
 
     @Sendable func article(_ request: Request, context: BasicRequestContext) async throws -> Response {

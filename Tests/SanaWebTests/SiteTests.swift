@@ -64,6 +64,31 @@ func sampleSite() async throws -> (SQLiteStore, some ApplicationProtocol) {
         }
     }
 
+    @Test func categoryPagesPaginateInReadingOrder() async throws {
+        let (store, app) = try await sampleSite()
+        _ = try await store.write((1...60).map {
+            Article(id: "p\($0)", title: "Paged question \($0)?", body: "Answer.", category: Category(name: "Paged"), position: $0)
+        }, skipInvalid: false, dryRun: false)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/categories/paged", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(html.contains("60 articles · page 1 of 2"))
+                #expect(html.contains("/articles/paged-question-50\""))
+                #expect(!html.contains("/articles/paged-question-51\""))
+                #expect(html.contains(#"href="/categories/paged?page=2" rel="next""#))
+            }
+            try await client.execute(uri: "/categories/paged?page=2", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("/articles/paged-question-60\""))
+                #expect(html.contains(#"href="/categories/paged?page=1" rel="prev""#))
+            }
+            try await client.execute(uri: "/categories/paged?page=3", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/categories/paged?page=abc", method: .get) { #expect($0.status == .badRequest) }
+            try await client.execute(uri: "/categories/nope", method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+
     @Test func unknownInvalidAndDraftArticlesAre404WithTheSearchBox() async throws {
         let (store, app) = try await sampleSite()
         _ = try await store.upsert(Article(id: "d", slug: "a-draft", title: "Draft?", body: "Not yet.", category: Category(name: "X"), status: .draft))
