@@ -1,0 +1,28 @@
+import SanaCore
+
+/// Finds the condition, drug or test a question is about: the longest run of the question's
+/// terms that equals an article's focus or also-called name.
+enum FocusMatcher {
+    /// The comparable form of a name: its index terms joined by spaces.
+    static func key(_ name: String) -> String { TextAnalyzer.terms(name).joined(separator: " ") }
+
+    /// The longest known names in `terms`, left to right, without overlaps.
+    static func matches(in terms: [String], known: [String: [Int32]], maxWords: Int = 6) -> [(key: String, range: Range<Int>)] {
+        var found: [(String, Range<Int>)] = []
+        var i = 0
+        while i < terms.count {
+            var best: Range<Int>? = nil
+            for n in stride(from: min(maxWords, terms.count - i), through: 1, by: -1) {
+                let key = terms[i..<(i + n)].joined(separator: " ")
+                if known[key] != nil { best = i..<(i + n); break }
+            }
+            if let best {
+                found.append((terms[best].joined(separator: " "), best))
+                i = best.upperBound
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import SanaCore
+
+/// The fields of an article that BM25F weighs separately.
+enum Field: Int, CaseIterable {
+    case title = 0, names, headings, body
+}
+
+/// Term frequencies of one term in one article, per field.
+struct Posting {
+    var doc: Int32
+    var tf: SIMD4<Float>
+}
+
+/// An article as the index keeps it.
+struct IndexedDoc {
+    var id: String
+    var slug: String
+    var title: String
+    var focus: String?
+    var alsoCalled: [String]
+    var categorySlug: String
+    var tags: [String]
+    var sections: [Section]
+    var summary: String
+    var lengths: SIMD4<Float>
+    var alive: Bool
+    /// Folded focus and also-called names, for focus matching.
+    var focusKeys: [String]
+}
+
+/// The in-memory inverted index over published articles. Built from the store at start-up and
+/// updated per article; searches read in parallel while an update waits for the write lock.
+public final class SearchIndex: @unchecked Sendable {
+    let lock = ReadWriteLock()
+    var termIDs: [String: Int32] = [:]
+    var terms: [String] = []
+    var postings: [[Posting]] = []
+    var docs: [IndexedDoc] = []
+    var docNumber: [String: Int32] = [:]
+    /// Focus and also-called keys (see `FocusMatcher.key`) to the articles about them.
+    var focusDocs: [String: [Int32]] = [:]
+    var lengthSums = SIMD4<Float>(repeating: 0)
+    var liveCount = 0
+    var deadCount = 0
+
+    public init() {}
+
+    /// The number of searchable (published) articles.
+    public var count: Int { lock.read { liveCount } }
+
+    /// Adds or replaces an article; anything not published is removed instead.
+    public func update(_ article: Article) {
+        let prepared = article.status == .published ? Self.prepare(article) : nil
+        lock.write {
+            removeLocked(article.id)
+            if let (doc, termFrequencies) = prepared { addLocked(doc, termFrequencies) }
+        }
+    }
+
+    public func update(_ articles: [Article]) {
+        let prepared = articles.map { $0.status == .published ? Self.prepare($0) : nil }
+        lock.write {
+            for (a, p) in zip(articles, prepared) {
+                removeLocked(a.id)
+                if let (doc, tf) = p { addLocked(doc, tf) }
+            }
+        }
+    }
+
+    public func remove(id: String) { lock.write { removeLocked(id) } }
+
+    /// Analysis happens outside the lock so readers are held up only for the short insertion.
+    static func prepare(_ a: Article) -> (IndexedDoc, [String: SIMD4<Float>]) {
+        var tf: [String: SIMD4<Float>] = [:]
+        var lengths = SIMD4<Float>(repeating: 0)
+        func add(_ text: String, _ field: Field) {
+            for t in TextAnalyzer.terms(text) {
+                tf[t, default: .zero][field.rawValue] += 1
+                lengths[field.rawValue] += 1
+            }
+        }
+        let sections = a.sections
+        add(a.title, .title)
+        add(([a.focus].compactMap { $0 } + a.alsoCalled).joined(separator: " ; "), .names)
+        add(sections.compactMap(\.heading).joined(separator: " ; "), .headings)
+        add(sections.map(\.text).joined(separator: "\n"), .body)
+        let keys = ([a.focus].compactMap { $0 } + a.alsoCalled).map { FocusMatcher.key($0) }.filter { !$0.isEmpty }
+        let doc = IndexedDoc(id: a.id, slug: a.slug, title: a.title, focus: a.focus, alsoCalled: a.alsoCalled,
+                             categorySlug: a.category.slug, tags: a.tags, sections: sections, summary: a.summary,
+                             lengths: lengths, alive: true, focusKeys: keys)
+        return (doc, tf)
+    }
+
+    private func addLocked(_ doc: IndexedDoc, _ tf: [String: SIMD4<Float>]) {
+        let n = Int32(docs.count)
+        docs.append(doc)
+        docNumber[doc.id] = n
+        lengthSums += doc.lengths
+        liveCount += 1
+        for key in Set(doc.focusKeys) { focusDocs[key, default: []].append(n) }
+        for (term, frequencies) in tf {
+            let id: Int32
+            if let existing = termIDs[term] { id = existing } else {
+                id = Int32(terms.count)
+                termIDs[term] = id
+                terms.append(term)
+                postings.append([])
+            }
+            postings[Int(id)].append(Posting(doc: n, tf: frequencies))
+        }
+    }
+
+    private func removeLocked(_ id: String) {
+        guard let n = docNumber.removeValue(forKey: id) else { return }
+        docs[Int(n)].alive = false
+        lengthSums -= docs[Int(n)].lengths
+        liveCount -= 1
+        deadCount += 1
+        if deadCount > 1000 && deadCount > liveCount / 4 { compactLocked() }
+    }
+
+    /// Drops removed articles from the postings once they are a quarter of the index.
+    private func compactLocked() {
+        var renumber = [Int32](repeating: -1, count: docs.count)
+        var kept: [IndexedDoc] = []
+        for (i, d) in docs.enumerated() where d.alive { renumber[i] = Int32(kept.count); kept.append(d) }
+        for t in postings.indices {
+            postings[t] = postings[t].compactMap { p in
+                let m = renumber[Int(p.doc)]
+                return m < 0 ? nil : Posting(doc: m, tf: p.tf)
+            }
+        }
+        docs = kept
+        focusDocs = focusDocs.compactMapValues { list in
+            let m = list.compactMap { renumber[Int($0)] >= 0 ? renumber[Int($0)] : nil }
+            return m.isEmpty ? nil : m
+        }
+        docNumber = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1.id, Int32($0)) })
+        deadCount = 0
+    }
+}

@@ -1,0 +1,37 @@
+import SanaCore
+
+/// One answer to a question.
+public struct SearchResult: Sendable, Codable, Equatable {
+    public var id: String
+    public var slug: String
+    public var title: String
+    public var score: Double
+    /// The section that best answers the question.
+    public var section: SectionRef
+    /// At most 200 characters around the matched words.
+    public var snippet: String
+    /// Character ranges of the matched words within `snippet`, as [start, end).
+    public var highlights: [[Int]]
+    /// Why the article matched, for debugging ranking.
+    public var why: Explanation
+
+    public struct SectionRef: Sendable, Codable, Equatable {
+        public var heading: String?
+        public var aspect: Aspect
+    }
+
+    public struct Explanation: Sendable, Codable, Equatable {
+        public var focus: String?
+        public var type: String?
+        public var terms: [String]
+    }
+}
+
+/// The answers to a question and what Sana understood of it.
+public struct SearchResponse: Sendable, Codable {
+    public var query: String
+    public var types: [QuestionType]
+    public var focus: [String]
+    public var didYouMean: String?
+    public var results: [SearchResult]
+}

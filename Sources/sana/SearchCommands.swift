@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import SanaSearch
+import SanaStore
+import SanaWeb
+
+struct Search: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Ask a question; print the ranked answers with snippets.")
+    @Argument(help: "The question.") var question: String
+    @Option(help: "How many answers.") var limit = 10
+    @Flag(help: "Print one JSON object with a results array.") var json = false
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        guard (1...100).contains(limit) else { throw ValidationError("--limit must be from 1 to 100") }
+        let index = try await loadSearchIndex(from: try SQLiteStore(path: db.database))
+        let response = index.search(question, limit: limit)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(response), as: UTF8.self))
+            return
+        }
+        if let d = response.didYouMean { print("Did you mean: \(d)") }
+        print("Understood: \(response.types.map(\.rawValue).joined(separator: ", "))" + (response.focus.isEmpty ? "" : " · about \(response.focus.joined(separator: ", "))"))
+        for (i, r) in response.results.enumerated() {
+            print("\(i + 1). \(r.title)  [\(r.id), \(String(format: "%.2f", r.score))]")
+            print("   \(r.section.heading ?? "Overview") — \(r.snippet)")
+        }
+        if response.results.isEmpty { print("No answers found.") }
+    }
+}
+
+struct Eval: AsyncParsableCommand {
+    enum QuestionField: String, ExpressibleByArgument { case question, summary }
+    static let configuration = CommandConfiguration(
+        abstract: "Ask every question of a LiveQA-style file and score the answers as shared/tools/liveqa_score.py does.")
+    @Argument(help: "Questions, one JSON object per line with qid, question and summary.") var questions: String
+    @Argument(help: "Judgments: 'qid judgment answer-id' per line.") var qrels: String
+    @Option(help: "Write the run (one {qid, ids} object per line) here.") var runOut: String?
+    @Option(help: "Which wording to ask: question or summary.") var field: QuestionField = .question
+    @Flag(help: "Print one JSON object: the scorer's keys plus latency_p50_ms and latency_p99_ms.") var json = false
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        let asked = try LiveQAEvaluation.loadQuestions(questions)
+        let judgments = try LiveQAEvaluation.loadQrels(qrels)
+        let index = try await loadSearchIndex(from: try SQLiteStore(path: db.database))
+        var runs: [String: [String]] = [:]
+        var lines: [String] = []
+        var latencies: [Double] = []
+        for q in asked {
+            let text = field == .summary ? (q.summary ?? q.question) : q.question
+            let start = ContinuousClock.now
+            let response = index.search(text, limit: 10)
+            let elapsed = ContinuousClock.now - start
+            latencies.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+            runs[q.qid] = response.results.map(\.id)
+            let ids = response.results.map { "\"\($0.id)\"" }.joined(separator: ", ")
+            lines.append("{\"qid\": \"\(q.qid)\", \"ids\": [\(ids)]}")
+        }
+        if let runOut { try (lines.joined(separator: "\n") + "\n").write(toFile: runOut, atomically: true, encoding: .utf8) }
+        let metrics = LiveQAEvaluation.score(runs: runs, qrels: judgments)
+        latencies.sort()
+        func percentile(_ p: Double) -> Double {
+            latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int((p * Double(latencies.count)).rounded(.up)) - 1)]
+        }
+        let latency = [("latency_p50_ms", (percentile(0.5) * 1000).rounded() / 1000), ("latency_p99_ms", (percentile(0.99) * 1000).rounded() / 1000)]
+        if json {
+            print(LiveQAEvaluation.json(metrics, extra: latency))
+        } else {
+            print(LiveQAEvaluation.json(metrics))
+            print(String(format: "latency: p50 %.3f ms, p99 %.3f ms over %d questions", latency[0].1, latency[1].1, asked.count))
+        }
+    }
+}
