@@ -60,14 +60,27 @@ private struct Stemming {
     var r1: Int
     var r2: Int
 
-    func ends(_ suffix: String) -> Bool { w.count >= suffix.utf8.count && w.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+    func ends(_ suffix: String) -> Bool {
+        var i = w.count
+        for c in suffix.utf8.reversed() {
+            i -= 1
+            if i < 0 || w[i] != c { return false }
+        }
+        return true
+    }
     func inR1(_ suffix: String) -> Bool { w.count - suffix.utf8.count >= r1 }
     func inR2(_ suffix: String) -> Bool { w.count - suffix.utf8.count >= r2 }
     mutating func replace(_ suffix: String, with replacement: String) {
         w.removeLast(suffix.utf8.count)
         w.append(contentsOf: replacement.utf8)
     }
-    func longest(_ suffixes: [String]) -> String? { suffixes.filter(ends).max { $0.utf8.count < $1.utf8.count } }
+    /// The longest of `suffixes` the word ends with; the lists are short, so a scan is cheapest.
+    func longest(_ suffixes: [String]) -> String? {
+        var best: String? = nil
+        var bestLength = 0
+        for s in suffixes where s.utf8.count > bestLength && ends(s) { best = s; bestLength = s.utf8.count }
+        return best
+    }
     static func isVowel(_ c: UInt8) -> Bool { EnglishStemmer.isVowel(c) }
     func hasVowel(before end: Int) -> Bool { w[..<end].contains(where: Self.isVowel) }
 

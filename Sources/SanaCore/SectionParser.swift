@@ -73,6 +73,8 @@ public enum SectionParser {
 
     /// Splits one block of running text at inline numbered headings.
     static func splitInline(_ text: String) -> [(heading: String?, text: String)] {
+        // Most bodies have no "1. " at all; skip the word-by-word scan for them.
+        guard text.hasPrefix("1. ") || text.contains(" 1. ") else { return [(nil, text)] }
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
         var parts: [(heading: String?, words: [Substring])] = [(nil, [])]
         var expected = 1

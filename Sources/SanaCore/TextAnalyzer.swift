@@ -6,60 +6,107 @@ import Foundation
 public enum TextAnalyzer {
     /// Folded, lower-case tokens in order, before stop words and stemming.
     public static func tokens(_ text: String) -> [String] {
-        let folded = fold(text)
-        var tokens: [String] = []
-        var current: [Unicode.Scalar] = []
-        let scalars = Array(folded.unicodeScalars)
-        func flush() {
-            // Trailing hyphens or apostrophes never belong to a token.
-            while let last = current.last, last == "-" || last == "'" { current.removeLast() }
-            if !current.isEmpty { tokens.append(contentsOf: split(String(String.UnicodeScalarView(current)))) }
-            current.removeAll(keepingCapacity: true)
-        }
-        for (i, s) in scalars.enumerated() {
-            if s.properties.isAlphabetic || ("0"..."9").contains(s) {
-                current.append(s)
-            } else if (s == "-" || s == "'"), !current.isEmpty, i + 1 < scalars.count,
-                      scalars[i + 1].properties.isAlphabetic || ("0"..."9").contains(scalars[i + 1]) {
-                current.append(s)
-            } else {
-                flush()
-            }
-        }
-        flush()
-        return tokens
+        var out: [String] = []
+        forEachToken(text) { out.append($0) }
+        return out
     }
 
-    /// Index terms: tokens without stop words, stemmed (tokens holding digits are kept as they are).
+    /// Index terms: tokens without stop words, stemmed (tokens holding digits or hyphens are kept
+    /// as they are).
     public static func terms(_ text: String) -> [String] {
-        tokens(text).compactMap { stopWords.contains($0) ? nil : term(forToken: $0) }
+        var out: [String] = []
+        forEachToken(text) { if let t = term(forToken: $0) { out.append(t) } }
+        return out
     }
 
     /// The term of one token; nil for a stop word.
     public static func term(forToken token: String) -> String? {
         if stopWords.contains(token) { return nil }
-        if token.contains(where: \.isNumber) || token.contains("-") { return token }
+        if token.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) { return token }
         return EnglishStemmer.stem(token)
     }
 
     /// NFKC, lower case, no diacritics: "Crème BRÛLÉE" → "creme brulee".
     public static func fold(_ text: String) -> String {
-        text.precomposedStringWithCompatibilityMapping
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return text.precomposedStringWithCompatibilityMapping
             .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .replacingOccurrences(of: "\u{2019}", with: "'")
+    }
+
+    /// Calls `body` with each token. ASCII text (nearly all of it) is scanned as bytes; other text
+    /// is folded first.
+    public static func forEachToken(_ text: String, _ body: (String) -> Void) {
+        var folded = text
+        if !text.utf8.allSatisfy({ $0 < 0x80 }) { folded = fold(text) }
+        var bytes = Array(folded.utf8)
+        // Letters beyond ASCII that folding kept (Greek, Cyrillic…) still form tokens.
+        let asciiOnly = bytes.allSatisfy { $0 < 0x80 }
+        if !asciiOnly { return scalarTokens(folded, body) }
+        for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 0x20 }
+        func isWordByte(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
+        var start = -1
+        var i = 0
+        let n = bytes.count
+        while i <= n {
+            let b: UInt8 = i < n ? bytes[i] : 0x20
+            if isWordByte(b) {
+                if start < 0 { start = i }
+            } else if (b == 0x2D || b == 0x27), start >= 0, i + 1 < n, isWordByte(bytes[i + 1]) {
+                // hyphen or apostrophe inside a word: keep going
+            } else if start >= 0 {
+                emit(bytes[start..<i], body)
+                start = -1
+            }
+            i += 1
+        }
     }
 
     /// Hyphenated words are kept whole when a part is a single letter or holds a digit
     /// (`t-cells`, `covid-19`, `hla-b27`, `x-ray`); other compounds split (`long-term`).
     /// Possessives lose their `'s` ("crohn's" → "crohn"); other apostrophes go ("don't" → "dont").
-    static func split(_ token: String) -> [String] {
+    private static func emit(_ raw: ArraySlice<UInt8>, _ body: (String) -> Void) {
+        var word = raw
+        if word.count >= 2, word[word.endIndex - 2] == 0x27, word.last == 0x73 { word = word.dropLast(2) }
+        var clean = word.filter { $0 != 0x27 }
+        guard !clean.isEmpty else { return }
+        guard clean.contains(0x2D) else { body(String(decoding: clean, as: UTF8.self)); return }
+        let parts = clean.split(separator: 0x2D)
+        if parts.contains(where: { $0.count == 1 || $0.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) }) {
+            body(String(decoding: clean, as: UTF8.self))
+        } else {
+            for p in parts { body(String(decoding: p, as: UTF8.self)) }
+        }
+        clean.removeAll()
+    }
+
+    /// The slow path for scripts beyond ASCII.
+    private static func scalarTokens(_ folded: String, _ body: (String) -> Void) {
+        var current = ""
+        let scalars = Array(folded.unicodeScalars)
+        func isWord(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || ("0"..."9").contains(s) }
+        for (i, s) in scalars.enumerated() {
+            if isWord(s) {
+                current.unicodeScalars.append(s)
+            } else if (s == "-" || s == "'"), !current.isEmpty, i + 1 < scalars.count, isWord(scalars[i + 1]) {
+                current.unicodeScalars.append(s)
+            } else if !current.isEmpty {
+                emitScalar(current, body)
+                current = ""
+            }
+        }
+        if !current.isEmpty { emitScalar(current, body) }
+    }
+
+    private static func emitScalar(_ token: String, _ body: (String) -> Void) {
         var t = token
         if t.hasSuffix("'s") { t.removeLast(2) }
         t.removeAll { $0 == "'" }
-        guard t.contains("-") else { return t.isEmpty ? [] : [t] }
+        guard !t.isEmpty else { return }
         let parts = t.split(separator: "-")
-        if parts.contains(where: { $0.count == 1 || $0.contains(where: \.isNumber) }) { return [t] }
-        return parts.map(String.init)
+        if parts.count == 1 || parts.contains(where: { $0.count == 1 || $0.contains(where: \.isNumber) }) { body(t) } else {
+            for p in parts { body(String(p)) }
+        }
     }
 
     /// Function words that carry no meaning for search. Words that change a health question's

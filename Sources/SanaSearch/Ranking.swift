@@ -12,7 +12,26 @@ public struct RankingParameters: Sendable {
     public var typeBoost: Float = 2.0
     /// Weight of words that are greeting, thanks or story rather than question.
     public var fillerWeight: Float = 0.2
+    /// Score multiplier for an answer whose text repeats a better-ranked answer's.
+    public var duplicatePenalty: Float = 0.5
     public init() {}
+
+    /// Sets a parameter by name (`focusBoost`, `titleWeight`, `bodyB`, …); false for an unknown name.
+    public mutating func set(_ name: String, _ value: Float) -> Bool {
+        let fields = ["title": 0, "names": 1, "headings": 2, "body": 3]
+        switch name {
+        case "k1": k1 = value
+        case "focusBoost": focusBoost = value
+        case "typeBoost": typeBoost = value
+        case "fillerWeight": fillerWeight = value
+        case "duplicatePenalty": duplicatePenalty = value
+        default:
+            if name.hasSuffix("Weight"), let f = fields[String(name.dropLast(6))] { fieldWeights[f] = value; return true }
+            if name.hasSuffix("B"), let f = fields[String(name.dropLast(1))] { fieldB[f] = value; return true }
+            return false
+        }
+        return true
+    }
 }
 
 /// Words of a message that are courtesy or story rather than the question itself.
@@ -58,17 +77,23 @@ extension SearchIndex {
                     focusOf[d] = f.key
                 }
             }
-            let wanted = Set(analysis.types.flatMap(\.medquadTypes))
             let wantedAspects = Set(analysis.types.flatMap(\.aspects))
+            var wantedMask: UInt32 = 0
+            for (i, type) in QuestionType.allCases.enumerated() where analysis.types.contains(type) { wantedMask |= 1 << UInt32(i) }
             var typeOf: [Int32: String] = [:]
-            for (d, s) in boosted where s > 0 {
-                let doc = docs[Int(d)]
-                if doc.tags.contains(where: wanted.contains) || doc.sections.contains(where: { wantedAspects.contains($0.aspect) && $0.heading != nil }) {
-                    boosted[d] = s + parameters.typeBoost
-                    typeOf[d] = analysis.types.first?.rawValue
-                }
+            for (d, s) in boosted where s > 0 && docTypes[Int(d)] & wantedMask != 0 {
+                boosted[d] = s + parameters.typeBoost
+                typeOf[d] = analysis.types.first?.rawValue
             }
-            let top = boosted.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit)
+            // Near-identical answers (MedQuAD repeats one text under several names) add nothing
+            // after the first: they drop behind different answers.
+            var seenText = Set<String>()
+            var ranked = TopK.select(boosted, limit * 3).map { entry -> (key: Int32, value: Float) in
+                let first = seenText.insert(docs[Int(entry.key)].summary).inserted
+                return first ? entry : (entry.key, entry.value * parameters.duplicatePenalty)
+            }
+            ranked.sort { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            let top = ranked.prefix(limit)
             let results = top.map { d, score -> SearchResult in
                 let doc = docs[Int(d)]
                 let (section, snippet, highlights) = Passage.best(in: doc, terms: Set(analysis.terms), aspects: wantedAspects)
@@ -86,21 +111,51 @@ extension SearchIndex {
         let n = Float(max(liveCount, 1))
         let average = lengthSums / n
         let safeAverage = SIMD4<Float>(max(average[0], 1), max(average[1], 1), max(average[2], 1), max(average[3], 1))
-        var scores: [Int32: Float] = [:]
-        for (term, qw) in queryWeights {
-            let list = postings[Int(term)]
-            let df = Float(list.count)
-            let idf = log(1 + (n - df + 0.5) / (df + 0.5))
-            guard idf > 0 else { continue }
-            for posting in list {
-                let doc = docs[Int(posting.doc)]
-                guard doc.alive else { continue }
-                let norm = 1 - p.fieldB + p.fieldB * doc.lengths / safeAverage
-                let weighted = (p.fieldWeights * posting.tf / norm).sum()
-                scores[posting.doc, default: 0] += qw * idf * weighted / (p.k1 + weighted)
+        var dense = [Float](repeating: 0, count: docs.count)
+        var touched: [Int32] = []
+        let b = p.fieldB, oneMinusB = 1 - p.fieldB, weights = p.fieldWeights, k1 = p.k1
+        docLengths.withUnsafeBufferPointer { lengths in
+            docAlive.withUnsafeBufferPointer { alive in
+                for (term, qw) in queryWeights {
+                    let list = postings[Int(term)]
+                    let df = Float(list.count)
+                    let idf = log(1 + (n - df + 0.5) / (df + 0.5))
+                    guard idf > 0 else { continue }
+                    let factor = qw * idf
+                    for posting in list {
+                        let d = Int(posting.doc)
+                        guard alive[d] else { continue }
+                        let norm = oneMinusB + b * lengths[d] / safeAverage
+                        let weighted = (weights * posting.tf / norm).sum()
+                        if dense[d] == 0 { touched.append(posting.doc) }
+                        dense[d] += factor * weighted / (k1 + weighted)
+                    }
+                }
             }
         }
+        var scores: [Int32: Float] = [:]
+        scores.reserveCapacity(touched.count)
+        for d in touched { scores[d] = dense[Int(d)] }
         return scores
+    }
+}
+
+/// The best `k` of many scores without sorting them all.
+enum TopK {
+    static func select(_ scores: [Int32: Float], _ k: Int) -> [(key: Int32, value: Float)] {
+        guard k > 0 else { return [] }
+        func better(_ a: (key: Int32, value: Float), _ b: (key: Int32, value: Float)) -> Bool {
+            a.value != b.value ? a.value > b.value : a.key < b.key
+        }
+        var best: [(key: Int32, value: Float)] = []
+        best.reserveCapacity(k + 1)
+        for entry in scores {
+            if best.count == k, let last = best.last, !better(entry, last) { continue }
+            let at = best.firstIndex { better(entry, $0) } ?? best.count
+            best.insert(entry, at: at)
+            if best.count > k { best.removeLast() }
+        }
+        return best
     }
 }
 

@@ -27,6 +27,19 @@ struct IndexedDoc {
     var alive: Bool
     /// Folded focus and also-called names, for focus matching.
     var focusKeys: [String]
+    /// Bit i set when the article answers `QuestionType.allCases[i]`.
+    var answersTypes: UInt32
+}
+
+/// Remembers the term of each token seen while indexing a batch; stemming is the costly part.
+struct TermCache {
+    private var terms: [String: String?] = [:]
+    mutating func term(_ token: String) -> String? {
+        if let known = terms[token] { return known }
+        let t = TextAnalyzer.term(forToken: token)
+        terms[token] = t
+        return t
+    }
 }
 
 /// The in-memory inverted index over published articles. Built from the store at start-up and
@@ -37,6 +50,10 @@ public final class SearchIndex: @unchecked Sendable {
     var terms: [String] = []
     var postings: [[Posting]] = []
     var docs: [IndexedDoc] = []
+    /// Per-article field lengths and liveness, apart from `docs` so scoring touches no strings.
+    var docLengths: [SIMD4<Float>] = []
+    var docAlive: [Bool] = []
+    var docTypes: [UInt32] = []
     var docNumber: [String: Int32] = [:]
     /// Focus and also-called keys (see `FocusMatcher.key`) to the articles about them.
     var focusDocs: [String: [Int32]] = [:]
@@ -51,7 +68,8 @@ public final class SearchIndex: @unchecked Sendable {
 
     /// Adds or replaces an article; anything not published is removed instead.
     public func update(_ article: Article) {
-        let prepared = article.status == .published ? Self.prepare(article) : nil
+        var cache = TermCache()
+        let prepared = article.status == .published ? Self.prepare(article, &cache) : nil
         lock.write {
             removeLocked(article.id)
             if let (doc, termFrequencies) = prepared { addLocked(doc, termFrequencies) }
@@ -59,7 +77,8 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     public func update(_ articles: [Article]) {
-        let prepared = articles.map { $0.status == .published ? Self.prepare($0) : nil }
+        var cache = TermCache()
+        let prepared = articles.map { $0.status == .published ? Self.prepare($0, &cache) : nil }
         lock.write {
             for (a, p) in zip(articles, prepared) {
                 removeLocked(a.id)
@@ -71,11 +90,12 @@ public final class SearchIndex: @unchecked Sendable {
     public func remove(id: String) { lock.write { removeLocked(id) } }
 
     /// Analysis happens outside the lock so readers are held up only for the short insertion.
-    static func prepare(_ a: Article) -> (IndexedDoc, [String: SIMD4<Float>]) {
+    static func prepare(_ a: Article, _ cache: inout TermCache) -> (IndexedDoc, [String: SIMD4<Float>]) {
         var tf: [String: SIMD4<Float>] = [:]
         var lengths = SIMD4<Float>(repeating: 0)
         func add(_ text: String, _ field: Field) {
-            for t in TextAnalyzer.terms(text) {
+            TextAnalyzer.forEachToken(text) { token in
+                guard let t = cache.term(token) else { return }
                 tf[t, default: .zero][field.rawValue] += 1
                 lengths[field.rawValue] += 1
             }
@@ -88,13 +108,29 @@ public final class SearchIndex: @unchecked Sendable {
         let keys = ([a.focus].compactMap { $0 } + a.alsoCalled).map { FocusMatcher.key($0) }.filter { !$0.isEmpty }
         let doc = IndexedDoc(id: a.id, slug: a.slug, title: a.title, focus: a.focus, alsoCalled: a.alsoCalled,
                              categorySlug: a.category.slug, tags: a.tags, sections: sections, summary: a.summary,
-                             lengths: lengths, alive: true, focusKeys: keys)
+                             lengths: lengths, alive: true, focusKeys: keys,
+                             answersTypes: Self.typeMask(tags: a.tags, sections: sections))
         return (doc, tf)
+    }
+
+    /// Which question types an article answers: by its MedQuAD question type, or by a headed
+    /// section whose aspect fits.
+    static func typeMask(tags: [String], sections: [Section]) -> UInt32 {
+        let aspects = Set(sections.filter { $0.heading != nil }.map(\.aspect))
+        var mask: UInt32 = 0
+        for (i, type) in QuestionType.allCases.enumerated()
+        where tags.contains(where: type.medquadTypes.contains) || type.aspects.contains(where: aspects.contains) {
+            mask |= 1 << UInt32(i)
+        }
+        return mask
     }
 
     private func addLocked(_ doc: IndexedDoc, _ tf: [String: SIMD4<Float>]) {
         let n = Int32(docs.count)
         docs.append(doc)
+        docLengths.append(doc.lengths)
+        docAlive.append(true)
+        docTypes.append(doc.answersTypes)
         docNumber[doc.id] = n
         lengthSums += doc.lengths
         liveCount += 1
@@ -114,6 +150,7 @@ public final class SearchIndex: @unchecked Sendable {
     private func removeLocked(_ id: String) {
         guard let n = docNumber.removeValue(forKey: id) else { return }
         docs[Int(n)].alive = false
+        docAlive[Int(n)] = false
         lengthSums -= docs[Int(n)].lengths
         liveCount -= 1
         deadCount += 1
@@ -132,6 +169,9 @@ public final class SearchIndex: @unchecked Sendable {
             }
         }
         docs = kept
+        docLengths = kept.map(\.lengths)
+        docAlive = kept.map { _ in true }
+        docTypes = kept.map(\.answersTypes)
         focusDocs = focusDocs.compactMapValues { list in
             let m = list.compactMap { renumber[Int($0)] >= 0 ? renumber[Int($0)] : nil }
             return m.isEmpty ? nil : m

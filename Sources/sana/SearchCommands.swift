@@ -40,9 +40,18 @@ struct Eval: AsyncParsableCommand {
     @Option(help: "Write the run (one {qid, ids} object per line) here.") var runOut: String?
     @Option(help: "Which wording to ask: question or summary.") var field: QuestionField = .question
     @Flag(help: "Print one JSON object: the scorer's keys plus latency_p50_ms and latency_p99_ms.") var json = false
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a ranking parameter, e.g. --set focusBoost=3 (for tuning).", visibility: .hidden))
+    var overrides: [String] = []
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
+        var parameters = RankingParameters()
+        for o in overrides {
+            let parts = o.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let value = Float(parts[1]), parameters.set(String(parts[0]), value) else {
+                throw ValidationError("--set \(o): expected NAME=NUMBER with a known parameter name")
+            }
+        }
         let asked = try LiveQAEvaluation.loadQuestions(questions)
         let judgments = try LiveQAEvaluation.loadQrels(qrels)
         let index = try await loadSearchIndex(from: try SQLiteStore(path: db.database))
@@ -52,7 +61,7 @@ struct Eval: AsyncParsableCommand {
         for q in asked {
             let text = field == .summary ? (q.summary ?? q.question) : q.question
             let start = ContinuousClock.now
-            let response = index.search(text, limit: 10)
+            let response = index.search(text, limit: 10, parameters: parameters)
             let elapsed = ContinuousClock.now - start
             latencies.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
             runs[q.qid] = response.results.map(\.id)
