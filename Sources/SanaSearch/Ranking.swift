@@ -12,6 +12,8 @@ public struct RankingParameters: Sendable {
     public var typeBoost: Float = 2.0
     /// Weight of words that are greeting, thanks or story rather than question.
     public var fillerWeight: Float = 0.2
+    /// Weight of a word that stands in for a misspelt one.
+    public var correctionWeight: Float = 0.8
     /// Score multiplier for an answer whose text repeats a better-ranked answer's.
     public var duplicatePenalty: Float = 0.5
     public init() {}
@@ -24,6 +26,7 @@ public struct RankingParameters: Sendable {
         case "focusBoost": focusBoost = value
         case "typeBoost": typeBoost = value
         case "fillerWeight": fillerWeight = value
+        case "correctionWeight": correctionWeight = value
         case "duplicatePenalty": duplicatePenalty = value
         default:
             if name.hasSuffix("Weight"), let f = fields[String(name.dropLast(6))] { fieldWeights[f] = value; return true }
@@ -54,15 +57,18 @@ enum Filler {
 extension SearchIndex {
     /// Answers a question: ranked articles with their best section and a snippet.
     public func search(_ question: String, limit: Int = 10, parameters: RankingParameters = RankingParameters()) -> SearchResponse {
-        let analysis = QueryAnalysis(question)
+        var analysis = QueryAnalysis(question)
         return lock.read {
+            analysis.correct(using: speller)
+            if !analysis.corrections.isEmpty, let fixed = analysis.didYouMean { analysis.types = QuestionType.detect(in: fixed) }
             let focus = FocusMatcher.matches(in: analysis.terms, known: focusDocs)
             var weights: [Int32: Float] = [:]
             var matchedTerms: [String] = []
             for (index, term) in analysis.terms.enumerated() {
                 guard let id = termIDs[term] else { continue }
                 let inFocus = focus.contains { $0.range.contains(index) }
-                let w: Float = Filler.words.contains(term) && !inFocus ? parameters.fillerWeight : 1
+                var w: Float = Filler.words.contains(term) && !inFocus ? parameters.fillerWeight : 1
+                if analysis.corrected.contains(index) { w *= parameters.correctionWeight }
                 weights[id, default: 0] += w
                 matchedTerms.append(term)
             }
@@ -102,7 +108,7 @@ extension SearchIndex {
                                     snippet: snippet, highlights: highlights,
                                     why: .init(focus: focusOf[d], type: typeOf[d], terms: Array(Set(matchedTerms)).sorted()))
             }
-            return SearchResponse(query: question, types: analysis.types, focus: focus.map(\.key), didYouMean: nil, results: results)
+            return SearchResponse(query: question, types: analysis.types, focus: focus.map(\.key), didYouMean: analysis.didYouMean, results: results)
         }
     }
 
@@ -161,11 +167,40 @@ enum TopK {
 
 /// What the engine understood of a question.
 struct QueryAnalysis {
-    var terms: [String]
+    var question: String
+    var tokens: [String]
+    var terms: [String] = []
+    /// Indexes into `terms` of words that were spelling corrections.
+    var corrected: Set<Int> = []
+    var corrections: [(from: String, to: String)] = []
     var types: [QuestionType]
 
     init(_ question: String) {
-        terms = TextAnalyzer.terms(question)
+        self.question = question
+        tokens = TextAnalyzer.tokens(question)
         types = QuestionType.detect(in: question)
+    }
+
+    /// Maps tokens to terms, replacing words the vocabulary lacks by their nearest known word.
+    mutating func correct(using speller: SpellingCorrector) {
+        terms = []
+        for token in tokens {
+            if TextAnalyzer.stopWords.contains(token) { continue }
+            if !speller.contains(token), let fix = speller.correct(token), let term = TextAnalyzer.term(forToken: fix.word) {
+                corrected.insert(terms.count)
+                corrections.append((token, fix.word))
+                terms.append(term)
+            } else if let term = TextAnalyzer.term(forToken: token) {
+                terms.append(term)
+            }
+        }
+    }
+
+    /// The question with its corrected words, when anything was corrected.
+    var didYouMean: String? {
+        guard !corrections.isEmpty else { return nil }
+        var words = TextAnalyzer.tokens(question)
+        for (from, to) in corrections { words = words.map { $0 == from ? to : $0 } }
+        return words.joined(separator: " ")
     }
 }

@@ -31,6 +31,13 @@ struct IndexedDoc {
     var answersTypes: UInt32
 }
 
+/// An article analysed for the index, ready to insert.
+struct Prepared {
+    var doc: IndexedDoc
+    var termFrequencies: [String: SIMD4<Float>]
+    var words: Set<String>
+}
+
 /// Remembers the term of each token seen while indexing a batch; stemming is the costly part.
 struct TermCache {
     private var terms: [String: String?] = [:]
@@ -57,6 +64,8 @@ public final class SearchIndex: @unchecked Sendable {
     var docNumber: [String: Int32] = [:]
     /// Focus and also-called keys (see `FocusMatcher.key`) to the articles about them.
     var focusDocs: [String: [Int32]] = [:]
+    /// Every word of the indexed text, for typo correction.
+    var speller = SpellingCorrector()
     var lengthSums = SIMD4<Float>(repeating: 0)
     var liveCount = 0
     var deadCount = 0
@@ -72,7 +81,7 @@ public final class SearchIndex: @unchecked Sendable {
         let prepared = article.status == .published ? Self.prepare(article, &cache) : nil
         lock.write {
             removeLocked(article.id)
-            if let (doc, termFrequencies) = prepared { addLocked(doc, termFrequencies) }
+            if let prepared { addLocked(prepared) }
         }
     }
 
@@ -82,7 +91,7 @@ public final class SearchIndex: @unchecked Sendable {
         lock.write {
             for (a, p) in zip(articles, prepared) {
                 removeLocked(a.id)
-                if let (doc, tf) = p { addLocked(doc, tf) }
+                if let p { addLocked(p) }
             }
         }
     }
@@ -90,11 +99,13 @@ public final class SearchIndex: @unchecked Sendable {
     public func remove(id: String) { lock.write { removeLocked(id) } }
 
     /// Analysis happens outside the lock so readers are held up only for the short insertion.
-    static func prepare(_ a: Article, _ cache: inout TermCache) -> (IndexedDoc, [String: SIMD4<Float>]) {
+    static func prepare(_ a: Article, _ cache: inout TermCache) -> Prepared {
         var tf: [String: SIMD4<Float>] = [:]
         var lengths = SIMD4<Float>(repeating: 0)
+        var words = Set<String>()
         func add(_ text: String, _ field: Field) {
             TextAnalyzer.forEachToken(text) { token in
+                words.insert(token)
                 guard let t = cache.term(token) else { return }
                 tf[t, default: .zero][field.rawValue] += 1
                 lengths[field.rawValue] += 1
@@ -110,7 +121,7 @@ public final class SearchIndex: @unchecked Sendable {
                              categorySlug: a.category.slug, tags: a.tags, sections: sections, summary: a.summary,
                              lengths: lengths, alive: true, focusKeys: keys,
                              answersTypes: Self.typeMask(tags: a.tags, sections: sections))
-        return (doc, tf)
+        return Prepared(doc: doc, termFrequencies: tf, words: words)
     }
 
     /// Which question types an article answers: by its MedQuAD question type, or by a headed
@@ -125,7 +136,9 @@ public final class SearchIndex: @unchecked Sendable {
         return mask
     }
 
-    private func addLocked(_ doc: IndexedDoc, _ tf: [String: SIMD4<Float>]) {
+    private func addLocked(_ prepared: Prepared) {
+        let doc = prepared.doc, tf = prepared.termFrequencies
+        for w in prepared.words { speller.add(w) }
         let n = Int32(docs.count)
         docs.append(doc)
         docLengths.append(doc.lengths)
