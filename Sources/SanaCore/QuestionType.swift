@@ -14,29 +14,30 @@ public enum QuestionType: String, Codable, Sendable, CaseIterable {
         (.diet, ["can i eat", "can i drink", "what to eat", "what should i eat", "foods", "food to avoid", "diet", "eating"]),
         (.cost, ["cost", "price", "how much does", "insurance", "afford", "expensive"]),
         (.geneticChanges, ["gene", "genes", "genetic change", "mutation", "mutations"]),
-        (.inheritance, ["inherit", "inherited", "hereditary", "run in families", "runs in families", "pass it on", "pass on to my"]),
+        (.inheritance, ["inherit", "inherited", "hereditary", "run in families", "runs in families", "pass it on", "pass on to my", "passed down", "passed on", "pass down", "offspring", "future generations", "have children", "genetically passed"]),
         (.susceptibility, ["at risk", "risk of getting", "who gets", "who is likely", "am i likely", "chance of getting", "susceptib"]),
         (.frequency, ["how common", "how many people", "how rare", "prevalence", "how often does"]),
         (.complications, ["complication", "consequence", "untreated", "what happens if", "can it lead to", "dangerous", "long term effect", "long-term effect"]),
-        (.outlook, ["outlook", "prognosis", "life expectancy", "survival", "how long will", "recover", "recovery", "curable", "cure", "go away", "permanent", "lifespan"]),
+        (.outlook, ["outlook", "prognosis", "life expectancy", "survival", "how long will", "recover", "recovery", "go away", "permanent", "lifespan", "how bad", "come back", "recur", "recurrence", "get worse", "fatal", "die from", "lead to death"]),
         (.prevention, ["prevent", "prevention", "avoid getting", "reduce the risk", "stop it from"]),
         (.tests, ["test for", "tests", "blood test", "screening", "scan", "biopsy", "results"]),
         (.diagnosis, ["diagnos", "how do i know if", "how can i tell", "do i have", "could i have", "is it", "detect"]),
-        (.treatment, ["treat", "treatment", "therapy", "medication", "medicine", "cure for", "remedy", "remedies", "surgery", "operation", "what can i do", "how to get rid", "help with", "relieve", "manage"]),
+        (.treatment, ["treat", "treatment", "therapy", "therapies", "medication", "medicine", "cure", "cured", "curable", "remedy", "remedies", "surgery", "operation", "what can i do", "what can we do", "what should i do", "what do you suggest", "suggest", "get rid", "help with", "help me", "help him", "help her", "relieve", "manage", "heal", "overcome", "exercises", "how can i lower", "how to remove", "new research", "clinical trial", "specialist"]),
         (.causes, ["cause", "causes", "caused", "why do", "why does", "why is", "why am i", "reason", "trigger", "triggers"]),
-        (.symptoms, ["symptom", "symptoms", "signs", "sign of", "feel like", "what does it feel"]),
+        (.symptoms, ["symptom", "symptoms", "signs", "sign of", "feel like", "what does it feel", "how do you know when you have", "know when you have"]),
         (.usage, ["what is it used for", "used for", "how to take", "how do i take", "how to use"]),
         (.information, ["what is", "what are", "information", "literature", "tell me about", "learn about", "know about", "explain"]),
     ]
 
-    /// All types whose cues occur in the question, most specific first; `information` when none.
+    /// All types whose cues occur in the question, most specific first. With no cue, a question is
+    /// taken as asking for information or treatment, what people most often want.
     public static func detect(in question: String) -> [QuestionType] {
         let text = " " + TextAnalyzer.tokens(question).joined(separator: " ") + " "
         var found: [QuestionType] = []
         for (type, phrases) in cues where phrases.contains(where: { text.contains(" " + cueKey($0)) }) {
             found.append(type)
         }
-        return found.isEmpty ? [.information] : found
+        return found.isEmpty ? [.information, .treatment] : found
     }
 
     private static func cueKey(_ phrase: String) -> String { TextAnalyzer.tokens(phrase).joined(separator: " ") }

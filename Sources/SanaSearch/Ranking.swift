@@ -11,7 +11,9 @@ public struct RankingParameters: Sendable {
     /// Added when an article answers the kind of question asked.
     public var typeBoost: Float = 2.0
     /// Weight of words that are greeting, thanks or story rather than question.
-    public var fillerWeight: Float = 0.2
+    public var fillerWeight: Float = 0.5
+    /// Share of the best score among same-topic answers added to each answer.
+    public var groupWeight: Float = 1.0
     /// Weight of a word that stands in for a misspelt one.
     public var correctionWeight: Float = 0.8
     /// Score multiplier for an answer whose text repeats a better-ranked answer's.
@@ -27,6 +29,7 @@ public struct RankingParameters: Sendable {
         case "typeBoost": typeBoost = value
         case "fillerWeight": fillerWeight = value
         case "correctionWeight": correctionWeight = value
+        case "groupWeight": groupWeight = value
         case "duplicatePenalty": duplicatePenalty = value
         default:
             if name.hasSuffix("Weight"), let f = fields[String(name.dropLast(6))] { fieldWeights[f] = value; return true }
@@ -72,7 +75,14 @@ extension SearchIndex {
                 weights[id, default: 0] += w
                 matchedTerms.append(term)
             }
-            let scores = scoreDocuments(weights, parameters)
+            var scores = scoreDocuments(weights, parameters)
+            // An answer about a topic the question matches well elsewhere gains a share of that
+            // match: the right topic's other answers rank up together.
+            if parameters.groupWeight > 0 {
+                var groupBest: [Int32: Float] = [:]
+                for (d, s) in scores { let g = docGroups[Int(d)]; groupBest[g] = max(groupBest[g] ?? 0, s) }
+                for (d, s) in scores { scores[d] = s + parameters.groupWeight * (groupBest[docGroups[Int(d)]] ?? 0) }
+            }
             var boosted = scores
             var focusOf: [Int32: String] = [:]
             for f in focus {

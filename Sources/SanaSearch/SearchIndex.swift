@@ -61,6 +61,9 @@ public final class SearchIndex: @unchecked Sendable {
     var docLengths: [SIMD4<Float>] = []
     var docAlive: [Bool] = []
     var docTypes: [UInt32] = []
+    /// Articles about the same focus share a group (MedQuAD's QA pairs of one document).
+    var docGroups: [Int32] = []
+    var groupIDs: [String: Int32] = [:]
     var docNumber: [String: Int32] = [:]
     /// Focus and also-called keys (see `FocusMatcher.key`) to the articles about them.
     var focusDocs: [String: [Int32]] = [:]
@@ -144,6 +147,7 @@ public final class SearchIndex: @unchecked Sendable {
         docLengths.append(doc.lengths)
         docAlive.append(true)
         docTypes.append(doc.answersTypes)
+        docGroups.append(groupLocked(doc))
         docNumber[doc.id] = n
         lengthSums += doc.lengths
         liveCount += 1
@@ -158,6 +162,16 @@ public final class SearchIndex: @unchecked Sendable {
             }
             postings[Int(id)].append(Posting(doc: n, tf: frequencies))
         }
+    }
+
+    static func groupKey(_ doc: IndexedDoc) -> String { doc.focusKeys.first ?? "#" + doc.id }
+
+    private func groupLocked(_ doc: IndexedDoc) -> Int32 {
+        let key = Self.groupKey(doc)
+        if let g = groupIDs[key] { return g }
+        let g = Int32(groupIDs.count)
+        groupIDs[key] = g
+        return g
     }
 
     private func removeLocked(_ id: String) {
@@ -185,6 +199,7 @@ public final class SearchIndex: @unchecked Sendable {
         docLengths = kept.map(\.lengths)
         docAlive = kept.map { _ in true }
         docTypes = kept.map(\.answersTypes)
+        docGroups = kept.map { groupIDs[Self.groupKey($0)] ?? -1 }
         focusDocs = focusDocs.compactMapValues { list in
             let m = list.compactMap { renumber[Int($0)] >= 0 ? renumber[Int($0)] : nil }
             return m.isEmpty ? nil : m
