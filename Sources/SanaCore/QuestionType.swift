@@ -34,13 +34,16 @@ public enum QuestionType: String, Codable, Sendable, CaseIterable {
     public static func detect(in question: String) -> [QuestionType] {
         let text = " " + TextAnalyzer.tokens(question).joined(separator: " ") + " "
         var found: [QuestionType] = []
-        for (type, phrases) in cues where phrases.contains(where: { text.contains(" " + cueKey($0)) }) {
+        for (type, phrases) in cueKeys where phrases.contains(where: { text.containsBytes($0) }) {
             found.append(type)
         }
         return found.isEmpty ? [.information, .treatment] : found
     }
 
-    private static func cueKey(_ phrase: String) -> String { TextAnalyzer.tokens(phrase).joined(separator: " ") }
+    /// The cues as token sequences with a leading space, so they match at word starts.
+    private static let cueKeys: [(QuestionType, [String])] = cues.map { type, phrases in
+        (type, phrases.map { " " + TextAnalyzer.tokens($0).joined(separator: " ") })
+    }
 
     /// The section aspects that answer this type of question.
     public var aspects: [Aspect] {

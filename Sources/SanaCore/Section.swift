@@ -27,7 +27,7 @@ public enum Aspect: String, Codable, Sendable, CaseIterable {
     /// start of a word, so "eat" finds "Eating" but not "Treatment".
     public static func infer(fromHeading heading: String) -> Aspect {
         let h = " " + heading.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce(into: "") { $0.append($1) } + " "
-        for (aspect, words) in cues where words.contains(where: { h.contains(" " + $0) }) { return aspect }
+        for (aspect, words) in cues where words.contains(where: { h.containsBytes(" " + $0) }) { return aspect }
         return .other
     }
 }

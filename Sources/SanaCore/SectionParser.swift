@@ -14,7 +14,7 @@ public enum SectionParser {
         var lines: [String] = []
 
         func flush() {
-            let text = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = lines.joined(separator: "\n").trimmed
             defer { lines = [] }
             if heading == nil && text.isEmpty { return }
             // Inline numbered headings inside this block become sections of their own.
@@ -67,14 +67,14 @@ public enum SectionParser {
         guard hashes.count <= 6 else { return nil }
         let rest = line.dropFirst(hashes.count)
         guard rest.first == " " else { return nil }
-        let title = rest.trimmingCharacters(in: .whitespaces)
+        let title = rest.trimmed
         return title.isEmpty ? nil : title
     }
 
     /// Splits one block of running text at inline numbered headings.
     static func splitInline(_ text: String) -> [(heading: String?, text: String)] {
         // Most bodies have no "1. " at all; skip the word-by-word scan for them.
-        guard text.hasPrefix("1. ") || text.contains(" 1. ") else { return [(nil, text)] }
+        guard text.hasPrefix("1. ") || text.containsBytes(" 1. ") else { return [(nil, text)] }
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
         var parts: [(heading: String?, words: [Substring])] = [(nil, [])]
         var expected = 1

@@ -9,7 +9,7 @@ public enum Summary {
     public static func derive(from body: String, maxLength: Int = Summary.maxLength) -> String {
         let paragraphs = body.components(separatedBy: "\n\n")
         for raw in paragraphs {
-            let lines = raw.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            let lines = raw.split(separator: "\n").map(\.trimmed)
                 .filter { !$0.hasPrefix("#") && !$0.isEmpty }
             guard !lines.isEmpty else { continue }
             let text = plainText(lines.joined(separator: " "))
@@ -70,12 +70,12 @@ public enum Summary {
     public static func plainText(_ markdown: String) -> String {
         var s = markdown
         // [text](url) -> text
-        while let open = s.range(of: "]("), let start = s[..<open.lowerBound].lastIndex(of: "["),
+        while s.containsBytes("]("), let open = s.range(of: "]("), let start = s[..<open.lowerBound].lastIndex(of: "["),
               let close = s[open.upperBound...].firstIndex(of: ")") {
             let label = s[s.index(after: start)..<open.lowerBound]
             s.replaceSubrange(start...close, with: label)
         }
-        for mark in ["**", "__", "`"] { s = s.replacingOccurrences(of: mark, with: "") }
-        return s.trimmingCharacters(in: .whitespacesAndNewlines)
+        for mark in ["**", "__", "`"] where s.containsBytes(mark) { s = s.replacingOccurrences(of: mark, with: "") }
+        return s.trimmed
     }
 }

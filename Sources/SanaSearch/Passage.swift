@@ -4,15 +4,14 @@ import SanaCore
 enum Passage {
     static let snippetLength = 200
 
-    static func best(in doc: IndexedDoc, terms: Set<String>, aspects: Set<Aspect>) -> (Section, String, [[Int]]) {
+    static func best(in doc: IndexedDoc, terms: Set<String>, termIDs: Set<Int32>, aspects: Set<Aspect>) -> (Section, String, [[Int]]) {
         guard !doc.sections.isEmpty else {
             return (Section(heading: nil, aspect: .overview, text: doc.summary), doc.summary, [])
         }
         var best = doc.sections[0]
         var bestScore = -1.0
-        for s in doc.sections {
-            let words = TextAnalyzer.terms((s.heading ?? "") + " " + s.text)
-            let hits = Set(words).intersection(terms).count
+        for (i, s) in doc.sections.enumerated() {
+            let hits = i < doc.sectionTerms.count ? doc.sectionTerms[i].intersection(termIDs).count : 0
             let score = Double(hits) + (aspects.contains(s.aspect) ? 1.5 : 0)
             if score > bestScore { best = s; bestScore = score }
         }
@@ -23,9 +22,15 @@ enum Passage {
     /// The window of at most `snippetLength` characters holding the most matched words, cut at
     /// word boundaries, with the matched words' ranges.
     static func snippet(of text: String, terms: Set<String>) -> (String, [[Int]]) {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        // Long sections are scanned in their first few hundred words only.
+        let words = text.split(separator: " ", maxSplits: 600, omittingEmptySubsequences: true).prefix(600)
         guard !words.isEmpty else { return ("", []) }
-        let matches = words.map { w in TextAnalyzer.tokens(String(w)).contains { TextAnalyzer.term(forToken: $0).map(terms.contains) ?? false } }
+        var cache = TermCache()
+        let matches = words.map { w in
+            var hit = false
+            TextAnalyzer.forEachToken(String(w)) { token in if !hit, let t = cache.term(token), terms.contains(t) { hit = true } }
+            return hit
+        }
         var bestStart = 0, bestHits = -1
         var start = 0, length = -1, hits = 0
         for end in words.indices {

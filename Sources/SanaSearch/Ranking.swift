@@ -112,7 +112,7 @@ extension SearchIndex {
             let top = ranked.prefix(limit)
             let results = top.map { d, score -> SearchResult in
                 let doc = docs[Int(d)]
-                let (section, snippet, highlights) = Passage.best(in: doc, terms: Set(analysis.terms), aspects: wantedAspects)
+                let (section, snippet, highlights) = Passage.best(in: doc, terms: Set(analysis.terms), termIDs: Set(weights.keys), aspects: wantedAspects)
                 return SearchResult(id: doc.id, slug: doc.slug, title: doc.title, score: Double(score),
                                     section: .init(heading: section.heading, aspect: section.aspect),
                                     snippet: snippet, highlights: highlights,

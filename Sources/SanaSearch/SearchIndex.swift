@@ -29,6 +29,8 @@ struct IndexedDoc {
     var focusKeys: [String]
     /// Bit i set when the article answers `QuestionType.allCases[i]`.
     var answersTypes: UInt32
+    /// Each section's distinct term ids, for choosing the passage that answers.
+    var sectionTerms: [Set<Int32>] = []
 }
 
 /// An article analysed for the index, ready to insert.
@@ -36,6 +38,7 @@ struct Prepared {
     var doc: IndexedDoc
     var termFrequencies: [String: SIMD4<Float>]
     var words: Set<String>
+    var sectionTerms: [Set<String>]
 }
 
 /// Remembers the term of each token seen while indexing a batch; stemming is the costly part.
@@ -106,25 +109,30 @@ public final class SearchIndex: @unchecked Sendable {
         var tf: [String: SIMD4<Float>] = [:]
         var lengths = SIMD4<Float>(repeating: 0)
         var words = Set<String>()
+        var sectionTerms: [Set<String>] = []
         func add(_ text: String, _ field: Field) {
             TextAnalyzer.forEachToken(text) { token in
                 words.insert(token)
                 guard let t = cache.term(token) else { return }
                 tf[t, default: .zero][field.rawValue] += 1
                 lengths[field.rawValue] += 1
+                if field == .body || field == .headings { sectionTerms[sectionTerms.count - 1].insert(t) }
             }
         }
         let sections = a.sections
         add(a.title, .title)
         add(([a.focus].compactMap { $0 } + a.alsoCalled).joined(separator: " ; "), .names)
-        add(sections.compactMap(\.heading).joined(separator: " ; "), .headings)
-        add(sections.map(\.text).joined(separator: "\n"), .body)
+        for section in sections {
+            sectionTerms.append([])
+            if let heading = section.heading { add(heading, .headings) }
+            add(section.text, .body)
+        }
         let keys = ([a.focus].compactMap { $0 } + a.alsoCalled).map { FocusMatcher.key($0) }.filter { !$0.isEmpty }
         let doc = IndexedDoc(id: a.id, slug: a.slug, title: a.title, focus: a.focus, alsoCalled: a.alsoCalled,
                              categorySlug: a.category.slug, tags: a.tags, sections: sections, summary: a.summary,
                              lengths: lengths, alive: true, focusKeys: keys,
                              answersTypes: Self.typeMask(tags: a.tags, sections: sections))
-        return Prepared(doc: doc, termFrequencies: tf, words: words)
+        return Prepared(doc: doc, termFrequencies: tf, words: words, sectionTerms: sectionTerms)
     }
 
     /// Which question types an article answers: by its MedQuAD question type, or by a headed
@@ -140,9 +148,14 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     private func addLocked(_ prepared: Prepared) {
-        let doc = prepared.doc, tf = prepared.termFrequencies
+        var doc = prepared.doc
+        let tf = prepared.termFrequencies
         for w in prepared.words { speller.add(w) }
         let n = Int32(docs.count)
+        defer {
+            // Term ids exist once the postings are in.
+            docs[Int(n)].sectionTerms = prepared.sectionTerms.map { Set($0.compactMap { termIDs[$0] }) }
+        }
         docs.append(doc)
         docLengths.append(doc.lengths)
         docAlive.append(true)
