@@ -45,7 +45,7 @@ let package = Package(
             "SanaIngest", "SanaStore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "SanaStoreTests", dependencies: ["SanaStore"]),
-        .testTarget(name: "SanaSearchTests", dependencies: ["SanaSearch"]),
+        .testTarget(name: "SanaSearchTests", dependencies: ["SanaSearch", "SanaCore"]),
         // Runs the built `sana` executable end to end: exit codes, messages, serving.
         .testTarget(name: "SanaCLITests"),
         .testTarget(name: "SanaWebTests", dependencies: [

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import SanaSearch
+
+@Suite struct LiveQAEvaluationTests {
+    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared").standardized
+
+    /// The same run scored here and by the reference scorer prints the same JSON.
+    @Test func agreesWithTheReferenceScorer() throws {
+        let qrelsPath = Self.shared.appendingPathComponent("data/liveqa-dev/qrels.txt").path
+        let qrels = try LiveQAEvaluation.loadQrels(qrelsPath)
+        // A deterministic run that mixes judged answers in several orders with unjudged ones.
+        var runs: [String: [String]] = [:]
+        for (i, qid) in qrels.keys.sorted().enumerated() where i % 5 != 0 {
+            var ids = qrels[qid]!.keys.sorted()
+            if i % 2 == 0 { ids.reverse() }
+            runs[qid] = Array((["UNJUDGED_\(i)"] + ids).prefix(3 + i % 9))
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sana-eval-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let runFile = dir.appendingPathComponent("run.jsonl")
+        let lines = runs.keys.sorted().map { qid in
+            "{\"qid\": \"\(qid)\", \"ids\": [" + runs[qid]!.map { "\"\($0)\"" }.joined(separator: ", ") + "]}"
+        }
+        try lines.joined(separator: "\n").write(to: runFile, atomically: true, encoding: .utf8)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.shared.appendingPathComponent("tools/liveqa_score.py").path, runFile.path, qrelsPath]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        #expect(LiveQAEvaluation.json(LiveQAEvaluation.score(runs: runs, qrels: qrels)) == printed)
+    }
+
+    @Test func pythonFloatFormatting() {
+        #expect(LiveQAEvaluation.pythonFloat(1) == "1.0")
+        #expect(LiveQAEvaluation.pythonFloat(0.9623) == "0.9623")
+        #expect(LiveQAEvaluation.round4(2.0 / 3.0) == 0.6667)
+        #expect(LiveQAEvaluation.json([("avgScore", 1), ("questions", 53)]) == #"{"avgScore": 1.0, "questions": 53}"#)
+    }
+}

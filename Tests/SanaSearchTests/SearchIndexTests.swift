@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+import SanaCore
+@testable import SanaSearch
+
+func article(_ id: String, _ title: String, _ body: String, focus: String? = nil, alsoCalled: [String] = [],
+             tags: [String] = [], status: ArticleStatus = .published) -> Article {
+    Article(id: id, title: title, body: body, category: Category(name: "Test"), focus: focus,
+            alsoCalled: alsoCalled, tags: tags, status: status)
+}
+
+let corpus: [Article] = [
+    article("gs-causes", "What causes gallstones?", "## Causes\n\nGallstones form when bile holds too much cholesterol or bilirubin.", focus: "Gallstones", alsoCalled: ["Cholelithiasis"], tags: ["causes"]),
+    article("gs-untreated", "What are the consequences of untreated gallstones?", "## Complications\n\nUntreated gallstones can inflame the gallbladder or block the bile duct.", focus: "Gallstones", tags: ["complications"]),
+    article("pf-symptoms", "What are the symptoms of plantar fasciitis?", "## Symptoms\n\nHeel pain with the first steps in the morning is typical.", focus: "Plantar fasciitis", tags: ["symptoms"]),
+    article("pf-treatment", "How is plantar fasciitis treated?", "## Treatment\n\nRest, stretching, supportive shoes and insoles help the heel pain of plantar fasciitis.", focus: "Plantar fasciitis", tags: ["treatment"]),
+    article("ks", "What are kidney stones?", "Kidney stones are hard deposits of minerals that form inside the kidneys.", focus: "Kidney stones", alsoCalled: ["Nephrolithiasis"], tags: ["information"]),
+    article("mi", "What is a heart attack?", "A heart attack happens when blood flow to part of the heart muscle is blocked.", focus: "Heart attack", alsoCalled: ["Myocardial infarction"], tags: ["information"]),
+]
+
+func indexed(_ articles: [Article] = corpus) -> SearchIndex {
+    let index = SearchIndex()
+    index.update(articles)
+    return index
+}
+
+@Suite struct SearchIndexTests {
+    @Test func findsTheArticleAboutTheQuestionsFocusAndType() {
+        let index = indexed()
+        #expect(index.search("what causes gallstones").results.first?.id == "gs-causes")
+        #expect(index.search("what happens if gallstones are left untreated?").results.first?.id == "gs-untreated")
+        #expect(index.search("symptoms of plantar fasciitis").results.first?.id == "pf-symptoms")
+        #expect(index.search("how do I treat plantar fasciitis").results.first?.id == "pf-treatment")
+    }
+
+    @Test func reportsWhatItUnderstood() {
+        let r = index().search("What are the symptoms of plantar fasciitis?")
+        #expect(r.types.first == .symptoms)
+        #expect(r.focus == ["plantar fasciiti"])
+        let top = try? #require(r.results.first)
+        #expect(top?.why.focus == "plantar fasciiti")
+        #expect(top?.section.aspect == .symptoms)
+    }
+
+    func index() -> SearchIndex { indexed() }
+
+    @Test func alsoCalledNamesFindTheArticle() {
+        let index = indexed()
+        #expect(index.search("nephrolithiasis").results.first?.id == "ks")
+        #expect(index.search("myocardial infarction").results.first?.id == "mi")
+    }
+
+    @Test func draftsAndArchivedArticlesNeverAppear() {
+        let index = indexed(corpus + [article("draft", "Zebrafish allergy?", "Zebrafish allergy text.", status: .draft)])
+        #expect(index.search("zebrafish allergy").results.isEmpty)
+        index.update(article("draft", "Zebrafish allergy?", "Zebrafish allergy text."))
+        #expect(index.search("zebrafish allergy").results.map(\.id) == ["draft"])
+        index.update(article("draft", "Zebrafish allergy?", "Zebrafish allergy text.", status: .archived))
+        #expect(index.search("zebrafish allergy").results.isEmpty)
+        #expect(index.count == corpus.count)
+    }
+
+    @Test func updatesReplaceTheOldText() {
+        let index = indexed()
+        index.update(article("ks", "What are kidney stones?", "Renal calculi are crystals.", focus: "Kidney stones"))
+        #expect(index.search("renal calculi").results.first?.id == "ks")
+        #expect(index.search("hard deposits of minerals").results.first?.id != "ks")
+    }
+
+    @Test func misspeltWordsAreCorrectedWithDidYouMean() {
+        let index = indexed()
+        let r = index.search("plantar fasciitsi treatmnet")
+        #expect(r.didYouMean == "plantar fasciitis treatment")
+        #expect(r.results.first?.id == "pf-treatment")
+        #expect(index.search("plantar fasciitis").didYouMean == nil)
+    }
+
+    @Test func snippetIsShortAndMarksTheMatchedWords() throws {
+        let long = String(repeating: "Filler words about nothing in particular. ", count: 30) + "The aneurysm may burst. " + String(repeating: "More filler. ", count: 30)
+        let index = indexed(corpus + [article("an", "Aneurysm?", long)])
+        let r = try #require(index.search("aneurysm burst").results.first)
+        #expect(r.snippet.count <= 200)
+        #expect(r.snippet.contains("The aneurysm may burst."))
+        let marked = r.highlights.map { h in String(Array(r.snippet)[h[0]..<h[1]]) }
+        #expect(marked.contains("aneurysm"))
+        #expect(marked.contains("burst."))
+    }
+
+    @Test func emptyAndNonsenseQuestionsGiveNoResults() {
+        let index = indexed()
+        #expect(index.search("").results.isEmpty)
+        #expect(index.search("the of and").results.isEmpty)
+        #expect(index.search("<script>alert(1)</script> '; DROP TABLE").results.isEmpty)
+    }
+
+    /// Searches keep answering while thousands of articles are added and replaced.
+    @Test func searchesStayConsistentDuringUpdates() async {
+        let index = indexed()
+        let extra = (0..<3000).map { article("x\($0)", "Extra question \($0)?", "Extra answer text number \($0) about gallstones.") }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { for chunk in stride(from: 0, to: extra.count, by: 100) { index.update(Array(extra[chunk..<chunk + 100])) } }
+            for _ in 0..<4 {
+                group.addTask {
+                    for _ in 0..<50 {
+                        let r = index.search("what causes gallstones", limit: 10)
+                        #expect(r.results.first?.id == "gs-causes")
+                        #expect(Set(r.results.map(\.id)).count == r.results.count)
+                    }
+                }
+            }
+        }
+        #expect(index.count == corpus.count + extra.count)
+        #expect(index.search("extra answer text number 2999").results.first?.id == "x2999")
+    }
+}
