@@ -26,7 +26,7 @@ let package = Package(
             "SanaCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "SanaSearch", dependencies: ["SanaCore"]),
+        .target(name: "SanaSearch", dependencies: ["SanaCore"], resources: [.copy("Resources")]),
         .target(name: "SanaWeb", dependencies: [
             "SanaCore", "SanaStore", "SanaSearch",
             .product(name: "Hummingbird", package: "hummingbird"),

@@ -12,8 +12,12 @@ public struct RankingParameters: Sendable {
     public var typeBoost: Float = 2.0
     /// Weight of words that are greeting, thanks or story rather than question.
     public var fillerWeight: Float = 0.5
+    /// A one-word focus counts only when at most this share of articles use the word.
+    public var focusMaxShare: Float = 0.01
     /// Share of the best score among same-topic answers added to each answer.
     public var groupWeight: Float = 1.0
+    /// Weight of each word of another name for something the question names.
+    public var synonymWeight: Float = 0.2
     /// Weight of a word that stands in for a misspelt one.
     public var correctionWeight: Float = 0.8
     /// Score multiplier for an answer whose text repeats a better-ranked answer's.
@@ -30,6 +34,8 @@ public struct RankingParameters: Sendable {
         case "fillerWeight": fillerWeight = value
         case "correctionWeight": correctionWeight = value
         case "groupWeight": groupWeight = value
+        case "synonymWeight": synonymWeight = value
+        case "focusMaxShare": focusMaxShare = value
         case "duplicatePenalty": duplicatePenalty = value
         default:
             if name.hasSuffix("Weight"), let f = fields[String(name.dropLast(6))] { fieldWeights[f] = value; return true }
@@ -64,7 +70,13 @@ extension SearchIndex {
         return lock.read {
             analysis.correct(using: speller)
             if !analysis.corrections.isEmpty, let fixed = analysis.didYouMean { analysis.types = QuestionType.detect(in: fixed) }
-            let focus = FocusMatcher.matches(in: analysis.terms, known: focusDocs)
+            // A focus must be specific: a one-word name that is short ("ed", "hi") or common across
+            // the corpus ("disease", "blood") says little about what the question is about.
+            let focus = FocusMatcher.matches(in: analysis.terms, known: focusDocs).filter { match in
+                guard !match.key.contains(" ") else { return true }
+                guard match.key.count >= 4, let id = termIDs[match.key] else { return false }
+                return Float(postings[Int(id)].count) <= Float(max(liveCount, 1)) * parameters.focusMaxShare
+            }
             var weights: [Int32: Float] = [:]
             var matchedTerms: [String] = []
             for (index, term) in analysis.terms.enumerated() {
@@ -74,6 +86,17 @@ extension SearchIndex {
                 if analysis.corrected.contains(index) { w *= parameters.correctionWeight }
                 weights[id, default: 0] += w
                 matchedTerms.append(term)
+            }
+            // Other names of the things the question names: "heart attack" also searches
+            // "myocardial infarction", lightly.
+            let focusKeys = focus.map(\.key)
+            for match in FocusMatcher.matches(in: analysis.terms, known: synonymKeys) {
+                for other in (synonyms.others[match.key] ?? []).sorted() {
+                    for term in other.split(separator: " ") {
+                        guard let id = termIDs[String(term)] else { continue }
+                        weights[id, default: 0] += parameters.synonymWeight
+                    }
+                }
             }
             var scores = scoreDocuments(weights, parameters)
             // An answer about a topic the question matches well elsewhere gains a share of that
@@ -85,12 +108,12 @@ extension SearchIndex {
             }
             var boosted = scores
             var focusOf: [Int32: String] = [:]
-            for f in focus {
-                guard let list = focusDocs[f.key] else { continue }
+            for key in focusKeys {
+                guard let list = focusDocs[key] else { continue }
                 let specificity = Float(log(1 + Double(max(liveCount, 1)) / Double(list.count)))
                 for d in list where docs[Int(d)].alive {
                     boosted[d, default: 0] += parameters.focusBoost * specificity / 5
-                    focusOf[d] = f.key
+                    focusOf[d] = key
                 }
             }
             let wantedAspects = Set(analysis.types.flatMap(\.aspects))
@@ -118,7 +141,7 @@ extension SearchIndex {
                                     snippet: snippet, highlights: highlights,
                                     why: .init(focus: focusOf[d], type: typeOf[d], terms: Array(Set(matchedTerms)).sorted()))
             }
-            return SearchResponse(query: question, types: analysis.types, focus: focus.map(\.key), didYouMean: analysis.didYouMean, results: results)
+            return SearchResponse(query: question, types: analysis.types, focus: focusKeys, didYouMean: analysis.didYouMean, results: results)
         }
     }
 

@@ -76,7 +76,16 @@ public final class SearchIndex: @unchecked Sendable {
     var liveCount = 0
     var deadCount = 0
 
-    public init() {}
+    /// Curated lay ↔ medical synonyms. The names articles give for their focus work through focus
+    /// matching instead: expanding questions with them (MedQuAD lists dozens for some conditions)
+    /// drowned the question's own words.
+    var synonyms: Synonyms
+    var synonymKeys: [String: [Int32]]
+
+    public init(synonyms: Synonyms = .curated) {
+        self.synonyms = synonyms
+        synonymKeys = synonyms.keys
+    }
 
     /// The number of searchable (published) articles.
     public var count: Int { lock.read { liveCount } }
@@ -165,6 +174,7 @@ public final class SearchIndex: @unchecked Sendable {
         lengthSums += doc.lengths
         liveCount += 1
         for key in Set(doc.focusKeys) { focusDocs[key, default: []].append(n) }
+
         for (term, frequencies) in tf {
             let id: Int32
             if let existing = termIDs[term] { id = existing } else {
