@@ -141,7 +141,8 @@ extension SearchIndex {
                                     snippet: snippet, highlights: highlights,
                                     why: .init(focus: focusOf[d], type: typeOf[d], terms: Array(Set(matchedTerms)).sorted()))
             }
-            return SearchResponse(query: question, types: analysis.types, focus: focusKeys, didYouMean: analysis.didYouMean, results: results)
+            return SearchResponse(query: question, types: analysis.types, focus: focusKeys, didYouMean: analysis.didYouMean,
+                                  urgent: RedFlags.check(analysis.didYouMean ?? question), results: results)
         }
     }
 

@@ -31,6 +31,8 @@ struct IndexedDoc {
     var answersTypes: UInt32
     /// Each section's distinct term ids, for choosing the passage that answers.
     var sectionTerms: [Set<Int32>] = []
+    /// The article's most frequent terms, for finding similar articles.
+    var keyTerms: [String] = []
 }
 
 /// An article analysed for the index, ready to insert.
@@ -70,6 +72,7 @@ public final class SearchIndex: @unchecked Sendable {
     var docNumber: [String: Int32] = [:]
     /// Focus and also-called keys (see `FocusMatcher.key`) to the articles about them.
     var focusDocs: [String: [Int32]] = [:]
+    var suggestionTable = SuggestionTable()
     /// Every word of the indexed text, for typo correction.
     var speller = SpellingCorrector()
     var lengthSums = SIMD4<Float>(repeating: 0)
@@ -136,11 +139,13 @@ public final class SearchIndex: @unchecked Sendable {
             if let heading = section.heading { add(heading, .headings) }
             add(section.text, .body)
         }
+        let keyTerms = tf.filter { $0.key.count >= 4 }.sorted { ($0.value.sum(), $1.key) > ($1.value.sum(), $0.key) }.prefix(20).map(\.key)
         let keys = ([a.focus].compactMap { $0 } + a.alsoCalled).map { FocusMatcher.key($0) }.filter { !$0.isEmpty }
-        let doc = IndexedDoc(id: a.id, slug: a.slug, title: a.title, focus: a.focus, alsoCalled: a.alsoCalled,
+        var doc = IndexedDoc(id: a.id, slug: a.slug, title: a.title, focus: a.focus, alsoCalled: a.alsoCalled,
                              categorySlug: a.category.slug, tags: a.tags, sections: sections, summary: a.summary,
                              lengths: lengths, alive: true, focusKeys: keys,
                              answersTypes: Self.typeMask(tags: a.tags, sections: sections))
+        doc.keyTerms = keyTerms
         return Prepared(doc: doc, termFrequencies: tf, words: words, sectionTerms: sectionTerms)
     }
 
@@ -174,6 +179,7 @@ public final class SearchIndex: @unchecked Sendable {
         lengthSums += doc.lengths
         liveCount += 1
         for key in Set(doc.focusKeys) { focusDocs[key, default: []].append(n) }
+        suggestionTable.add(title: doc.title, slug: doc.slug, names: [doc.focus].compactMap { $0 } + doc.alsoCalled)
 
         for (term, frequencies) in tf {
             let id: Int32

@@ -33,5 +33,7 @@ public struct SearchResponse: Sendable, Codable {
     public var types: [QuestionType]
     public var focus: [String]
     public var didYouMean: String?
+    /// An urgent-care notice, shown ahead of the answers, when the question describes an emergency.
+    public var urgent: RedFlag?
     public var results: [SearchResult]
 }

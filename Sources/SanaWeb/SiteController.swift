@@ -8,6 +8,7 @@ import SanaStore
 struct SiteController<Store: ArticleStore> {
     let store: Store
     let renderer: PageRenderer
+    let index: SearchIndex
     /// How many related articles an article page lists.
     static var relatedCount: Int { 8 }
 
@@ -64,19 +65,14 @@ struct SiteController<Store: ArticleStore> {
         return html(renderer.article(a, previous: previous, next: next, related: try await related(to: a)))
     }
 
-    /// Related articles before the answer engine exists: the excerpts the source page named, then the
-    /// nearest articles of the same category in reading order (see `RelatedArticles`).
+    /// Related articles: those the source page itself named (its related excerpts), then the
+    /// answer engine's most similar articles.
     func related(to a: Article) async throws -> [ArticleLink] {
-        let named = try await store.resolveExcerpts(a.relatedHints)
-        // The stretch of the category's reading order around the article.
-        let index = try await store.readingIndex(of: a)
-        let start = max(0, index - Self.relatedCount)
-        let around = try await store.articles(inCategory: a.category.slug, offset: start, limit: Self.relatedCount * 2 + 1).items
-        let byID = Dictionary((named + around).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let ids = RelatedArticles.pick(for: a.id, at: index, named: named.map(\.id),
-                                       sameCategory: around.enumerated().map { .init(id: $1.id, position: start + $0) },
-                                       limit: Self.relatedCount)
-        return ids.compactMap { byID[$0] }
+        var links = try await store.resolveExcerpts(a.relatedHints).filter { $0.id != a.id }
+        for r in index.related(to: a.id, limit: Self.relatedCount) where !links.contains(where: { $0.id == r.id }) {
+            links.append(ArticleLink(id: r.id, slug: r.slug, title: r.title, summary: r.summary))
+        }
+        return Array(links.prefix(Self.relatedCount))
     }
 
     @Sendable func stylesheet(_ request: Request, context: BasicRequestContext) async throws -> Response {

@@ -1,18 +1,21 @@
 import Hummingbird
 import Logging
+import SanaSearch
 import SanaStore
 
 /// Builds the router of the site over a store; tests drive it with `app.test(.router)`.
-public func buildRouter(store: some ArticleStore, renderer: PageRenderer) -> Router<BasicRequestContext> {
+public func buildRouter(store: some ArticleStore, renderer: PageRenderer, index: SearchIndex) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
-    SiteController(store: store, renderer: renderer).addRoutes(to: router)
+    SiteController(store: store, renderer: renderer, index: index).addRoutes(to: router)
     return router
 }
 
 /// The application `sana serve` runs. `runService()` shuts down gracefully on SIGINT and SIGTERM.
 public func buildApplication(store: some ArticleStore, host: String, port: Int, logger: Logger) async throws -> some ApplicationProtocol {
-    let router = buildRouter(store: store, renderer: try await PageRenderer())
+    let index = try await loadSearchIndex(from: store)
+    logger.info("Search index ready: \(index.count) published articles")
+    let router = buildRouter(store: store, renderer: try await PageRenderer(), index: index)
     return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "Sana"), logger: logger)
 }

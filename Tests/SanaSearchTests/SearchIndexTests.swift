@@ -113,3 +113,50 @@ func indexed(_ articles: [Article] = corpus) -> SearchIndex {
         #expect(index.search("extra answer text number 2999").results.first?.id == "x2999")
     }
 }
+
+@Suite struct SuggestionTests {
+    @Test func completesTitlesFociAndAlsoCalledNames() {
+        let index = indexed()
+        let s = index.suggest("plan")
+        #expect(s.first?.text == "Plantar fasciitis")
+        #expect(s.first?.slug == nil)
+        #expect(s.first?.articles == 2)
+        #expect(index.suggest("nephro").map(\.text) == ["Nephrolithiasis"])
+        #expect(index.suggest("What causes gall").first?.slug == "what-causes-gallstones")
+        #expect(index.suggest("fasc").contains { $0.text == "Plantar fasciitis" })
+    }
+
+    @Test func tooShortOrUnknownPrefixesGiveNothing() {
+        let index = indexed()
+        #expect(index.suggest("p").isEmpty)
+        #expect(index.suggest("zzzz").isEmpty)
+        #expect(index.suggest("pl", limit: 2).count <= 2)
+    }
+
+    @Test func newArticlesAreSuggestedAfterAnUpdate() {
+        let index = indexed()
+        #expect(index.suggest("bursit").isEmpty)
+        index.update(article("b", "What is bursitis?", "Bursitis is inflammation of a bursa.", focus: "Bursitis"))
+        #expect(index.suggest("bursit").first?.text == "Bursitis")
+    }
+}
+
+@Suite struct RelatedTests {
+    @Test func relatedArticlesShareFocusFirstAndNeverTheArticleItself() {
+        let index = indexed()
+        let related = index.related(to: "pf-symptoms")
+        #expect(related.first?.id == "pf-treatment")
+        #expect(!related.contains { $0.id == "pf-symptoms" })
+        #expect(related.count <= 8)
+        #expect(index.related(to: "gs-causes").first?.id == "gs-untreated")
+        #expect(index.related(to: "missing").isEmpty)
+    }
+
+    @Test func relatedFollowsUpdates() {
+        let index = indexed()
+        index.update(article("pf-exercises", "Which exercises help plantar fasciitis?", "Calf stretches ease heel pain.", focus: "Plantar fasciitis"))
+        #expect(index.related(to: "pf-symptoms").contains { $0.id == "pf-exercises" })
+        index.update(article("pf-exercises", "Which exercises help plantar fasciitis?", "Calf stretches.", focus: "Plantar fasciitis", status: .draft))
+        #expect(!index.related(to: "pf-symptoms").contains { $0.id == "pf-exercises" })
+    }
+}

@@ -13,7 +13,7 @@ func sampleSite() async throws -> (SQLiteStore, some ApplicationProtocol) {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let store = try SQLiteStore(path: dir.appendingPathComponent("site.sqlite").path)
     _ = try await SampleArticles.loadIfEmpty(into: store)
-    let app = Application(router: buildRouter(store: store, renderer: try await PageRenderer()))
+    let app = Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: try await loadSearchIndex(from: store)))
     return (store, app)
 }
 
@@ -60,6 +60,18 @@ func sampleSite() async throws -> (SQLiteStore, some ApplicationProtocol) {
                 #expect(excerpts.allSatisfy { $0.hasSuffix("...") })
                 #expect(excerpts.first?.hasPrefix("Breast cysts are fluid-filled sacs") == true)
                 #expect(html.contains("not a diagnosis"))
+            }
+        }
+    }
+
+    @Test func relatedArticlesComeFromTheAnswerEngine() async throws {
+        let (_, app) = try await sampleSite()
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/articles/what-causes-gallstones", method: .get) { response in
+                let related = String(buffer: response.body).components(separatedBy: #"<aside class="related""#).last ?? ""
+                let slugs = related.matches(of: /href="\/articles\/([a-z0-9-]+)"/).map { String($0.output.1) }
+                #expect(slugs.first == "what-are-the-consequences-of-untreated-gallstones")
+                #expect(!slugs.contains("what-causes-gallstones"))
             }
         }
     }

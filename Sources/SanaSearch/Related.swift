@@ -1,0 +1,46 @@
+import SanaCore
+
+/// An article similar to another, for "related articles".
+public struct RelatedArticle: Sendable, Equatable {
+    public var id: String
+    public var slug: String
+    public var title: String
+    public var summary: String
+}
+
+extension SearchIndex {
+    /// The `limit` published articles most similar to article `id`: BM25F over its title, focus
+    /// and most frequent words, plus a bonus for sharing its focus and its category. Computed from
+    /// the current index, so it follows every update. Empty when the article is not indexed.
+    public func related(to id: String, limit: Int = 8) -> [RelatedArticle] {
+        lock.read {
+            guard let n = docNumber[id] else { return [] }
+            let doc = docs[Int(n)]
+            var weights: [Int32: Float] = [:]
+            var cache = TermCache()
+            for text in [doc.title, doc.focus ?? ""] {
+                TextAnalyzer.forEachToken(text) { token in
+                    if let t = cache.term(token), let tid = termIDs[t] { weights[tid, default: 0] += 1 }
+                }
+            }
+            for t in doc.keyTerms { if let tid = termIDs[t] { weights[tid, default: 0] += 0.5 } }
+            var scores = scoreDocuments(weights, RankingParameters())
+            scores[n] = nil
+            let top = scores.values.max() ?? 0
+            for (d, s) in scores {
+                var bonus: Float = 0
+                if docGroups[Int(d)] == docGroups[Int(n)] { bonus += 0.3 * top }
+                if docs[Int(d)].categorySlug == doc.categorySlug { bonus += 0.1 * top }
+                scores[d] = s + bonus
+            }
+            var seen: Set<String> = [doc.summary]
+            var out: [RelatedArticle] = []
+            for (d, _) in TopK.select(scores, limit * 3) where out.count < limit {
+                let other = docs[Int(d)]
+                guard seen.insert(other.summary).inserted else { continue }
+                out.append(RelatedArticle(id: other.id, slug: other.slug, title: other.title, summary: other.summary))
+            }
+            return out
+        }
+    }
+}
