@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Answer-engine benchmark: Sana's in-process search and tantivy (PyPI) over the same published
+# MedQuAD articles and the same questions (the LiveQA dev questions and all MedQuAD question
+# titles), side by side in one run, with ratios. Usage: bench/search.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=.build-bench
+mkdir -p "$work"
+shared=../shared/data
+
+swift build -c release --product sana >/dev/null
+sana=.build/release/sana
+db="$work/medquad.sqlite"
+if [ ! -f "$db" ]; then "$sana" import "$shared/medquad" --database "$db" 2>/dev/null; fi
+"$sana" export --database "$db" --output "$work/export.jsonl" >/dev/null
+python3 - "$shared/liveqa-dev/questions.jsonl" "$work/export.jsonl" "$work" <<'PY'
+import json, sys
+dev, export, work = sys.argv[1:]
+with open(f"{work}/dev-questions.txt", "w") as f:
+    for line in open(dev):
+        f.write(" ".join(json.loads(line)["question"].split()) + "\n")
+with open(f"{work}/medquad-titles.txt", "w") as f:
+    for line in open(export):
+        f.write(" ".join(json.loads(line)["title"].split()) + "\n")
+PY
+python3 -c "import tantivy" 2>/dev/null || pip install -q tantivy
+sana_json=$("$sana" bench-search "$work/dev-questions.txt" "$work/medquad-titles.txt" --database "$db")
+tantivy_json=$(python3 bench/tantivy_search.py "$work/export.jsonl" "$work/dev-questions.txt" "$work/medquad-titles.txt")
+python3 - "$sana_json" "$tantivy_json" <<'PY'
+import json, sys
+s, t = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+print(f"corpus: {s['articles']} published articles (tantivy: {t['articles']})")
+print(f"index build: Sana {s['build_ms']:.0f} ms, tantivy {t['build_ms']:.0f} ms")
+print(f"resident memory after the run: Sana {s['rss_mb']} MB, tantivy's Python process {t['rss_mb']} MB")
+print(f"{'queries':<16}{'n':>7}{'Sana p50':>11}{'tantivy p50':>13}{'ratio':>7}{'Sana p99':>11}{'tantivy p99':>13}{'ratio':>7}")
+for name in ("dev-questions", "medquad-titles"):
+    a, b = s[name], t[name]
+    print(f"{name:<16}{a['queries']:>7}{a['p50_ms']:>9.3f}ms{b['p50_ms']:>11.3f}ms{a['p50_ms']/b['p50_ms']:>7.2f}"
+          f"{a['p99_ms']:>9.3f}ms{b['p99_ms']:>11.3f}ms{a['p99_ms']/b['p99_ms']:>7.2f}")
+PY

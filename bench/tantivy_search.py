@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Reference engine for bench/search.sh: tantivy (PyPI) over the same published articles and the
+same questions Sana is timed on. Prints one JSON object like `sana bench-search`.
+
+  tantivy_search.py EXPORT.jsonl QUESTIONS.txt...
+"""
+import json, re, sys, time, resource
+
+import tantivy
+
+
+def main():
+    export, files = sys.argv[1], sys.argv[2:]
+    schema = tantivy.SchemaBuilder()
+    schema.add_text_field("id", stored=True, tokenizer_name="raw")
+    schema.add_text_field("title", tokenizer_name="en_stem")
+    schema.add_text_field("body", tokenizer_name="en_stem")
+    schema = schema.build()
+    index = tantivy.Index(schema)  # in RAM
+    start = time.perf_counter()
+    writer = index.writer(heap_size=200_000_000)
+    count = 0
+    for line in open(export, encoding="utf-8"):
+        a = json.loads(line)
+        if a.get("status") != "published":
+            continue
+        writer.add_document(tantivy.Document(id=a["id"], title=a["title"], body=a.get("body", "")))
+        count += 1
+    writer.commit()
+    index.reload()
+    build_ms = (time.perf_counter() - start) * 1000
+    searcher = index.searcher()
+    out = {"build_ms": round(build_ms, 3), "articles": count}
+    for path in files:
+        questions = [q for q in open(path, encoding="utf-8").read().split("\n")]
+        def ask(q):
+            # Tokenising and parsing the question is part of answering it, as it is for Sana.
+            text = " ".join(re.findall(r"[a-z0-9]+", q.lower())) or "nothing"
+            return searcher.search(index.parse_query(text, ["title", "body"]), 10).hits
+        for q in questions[:200]:
+            ask(q)
+        times = []
+        for q in questions:
+            t = time.perf_counter()
+            ask(q)
+            times.append((time.perf_counter() - t) * 1000)
+        times.sort()
+        pct = lambda p: times[min(len(times) - 1, int(p * len(times)))] if times else 0
+        name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        out[name] = {"queries": len(times), "p50_ms": round(pct(0.5), 4), "p99_ms": round(pct(0.99), 4)}
+    out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
