@@ -98,48 +98,46 @@ extension SearchIndex {
                     }
                 }
             }
-            var scores = scoreDocuments(weights, parameters)
+            var (dense, touched) = scoreDocuments(weights, parameters)
             // An answer about a topic the question matches well elsewhere gains a share of that
             // match: the right topic's other answers rank up together.
             if parameters.groupWeight > 0 {
-                var groupBest: [Int32: Float] = [:]
-                for (d, s) in scores { let g = docGroups[Int(d)]; groupBest[g] = max(groupBest[g] ?? 0, s) }
-                for (d, s) in scores { scores[d] = s + parameters.groupWeight * (groupBest[docGroups[Int(d)]] ?? 0) }
+                var groupBest = [Float](repeating: 0, count: groupIDs.count)
+                for d in touched { let g = Int(docGroups[Int(d)]); groupBest[g] = max(groupBest[g], dense[Int(d)]) }
+                for d in touched { dense[Int(d)] += parameters.groupWeight * groupBest[Int(docGroups[Int(d)])] }
             }
-            var boosted = scores
             var focusOf: [Int32: String] = [:]
             for key in focusKeys {
                 guard let list = focusDocs[key] else { continue }
                 let specificity = Float(log(1 + Double(max(liveCount, 1)) / Double(list.count)))
-                for d in list where docs[Int(d)].alive {
-                    boosted[d, default: 0] += parameters.focusBoost * specificity / 5
+                for d in list where docAlive[Int(d)] {
+                    if dense[Int(d)] == 0 { touched.append(d) }
+                    dense[Int(d)] += parameters.focusBoost * specificity / 5
                     focusOf[d] = key
                 }
             }
             let wantedAspects = Set(analysis.types.flatMap(\.aspects))
             var wantedMask: UInt32 = 0
             for (i, type) in QuestionType.allCases.enumerated() where analysis.types.contains(type) { wantedMask |= 1 << UInt32(i) }
-            var typeOf: [Int32: String] = [:]
-            for (d, s) in boosted where s > 0 && docTypes[Int(d)] & wantedMask != 0 {
-                boosted[d] = s + parameters.typeBoost
-                typeOf[d] = analysis.types.first?.rawValue
-            }
+            for d in touched where dense[Int(d)] > 0 && docTypes[Int(d)] & wantedMask != 0 { dense[Int(d)] += parameters.typeBoost }
             // Near-identical answers (MedQuAD repeats one text under several names) add nothing
             // after the first: they drop behind different answers.
             var seenText = Set<String>()
-            var ranked = TopK.select(boosted, limit * 3).map { entry -> (key: Int32, value: Float) in
+            var ranked = TopK.select(dense, touched, limit * 3).map { entry -> (key: Int32, value: Float) in
                 let first = seenText.insert(docs[Int(entry.key)].summary).inserted
                 return first ? entry : (entry.key, entry.value * parameters.duplicatePenalty)
             }
             ranked.sort { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             let top = ranked.prefix(limit)
+            let queryTermIDs = Set(weights.keys)
             let results = top.map { d, score -> SearchResult in
                 let doc = docs[Int(d)]
-                let (section, snippet, highlights) = Passage.best(in: doc, terms: Set(analysis.terms), termIDs: Set(weights.keys), aspects: wantedAspects)
+                let (section, snippet, highlights) = Passage.best(in: doc, termIDs: queryTermIDs, tokenTerms: tokenTerms, aspects: wantedAspects)
                 return SearchResult(id: doc.id, slug: doc.slug, title: doc.title, score: Double(score),
                                     section: .init(heading: section.heading, aspect: section.aspect),
                                     snippet: snippet, highlights: highlights,
-                                    why: .init(focus: focusOf[d], type: typeOf[d], terms: Array(Set(matchedTerms)).sorted()))
+                                    why: .init(focus: focusOf[d], type: docTypes[Int(d)] & wantedMask != 0 ? analysis.types.first?.rawValue : nil,
+                                               terms: Array(Set(matchedTerms)).sorted()))
             }
             return SearchResponse(query: question, types: analysis.types, focus: focusKeys, didYouMean: analysis.didYouMean,
                                   urgent: RedFlags.check(analysis.didYouMean ?? question), results: results)
@@ -147,7 +145,7 @@ extension SearchIndex {
     }
 
     /// BM25F: per-field term frequencies normalised by field length, weighted, then saturated once.
-    func scoreDocuments(_ queryWeights: [Int32: Float], _ p: RankingParameters) -> [Int32: Float] {
+    func scoreDocuments(_ queryWeights: [Int32: Float], _ p: RankingParameters) -> (scores: [Float], touched: [Int32]) {
         let n = Float(max(liveCount, 1))
         let average = lengthSums / n
         let safeAverage = SIMD4<Float>(max(average[0], 1), max(average[1], 1), max(average[2], 1), max(average[3], 1))
@@ -173,15 +171,27 @@ extension SearchIndex {
                 }
             }
         }
-        var scores: [Int32: Float] = [:]
-        scores.reserveCapacity(touched.count)
-        for d in touched { scores[d] = dense[Int(d)] }
-        return scores
+        return (dense, touched)
     }
 }
 
 /// The best `k` of many scores without sorting them all.
 enum TopK {
+    static func select(_ dense: [Float], _ candidates: [Int32], _ k: Int) -> [(key: Int32, value: Float)] {
+        guard k > 0 else { return [] }
+        var best: [(key: Int32, value: Float)] = []
+        best.reserveCapacity(k + 1)
+        for d in candidates {
+            let v = dense[Int(d)]
+            guard v > 0 else { continue }
+            if best.count == k, let last = best.last, v < last.value || (v == last.value && d > last.key) { continue }
+            let at = best.firstIndex { v > $0.value || (v == $0.value && d < $0.key) } ?? best.count
+            best.insert((d, v), at: at)
+            if best.count > k { best.removeLast() }
+        }
+        return best
+    }
+
     static func select(_ scores: [Int32: Float], _ k: Int) -> [(key: Int32, value: Float)] {
         guard k > 0 else { return [] }
         func better(_ a: (key: Int32, value: Float), _ b: (key: Int32, value: Float)) -> Bool {

@@ -24,8 +24,9 @@ extension SearchIndex {
                 }
             }
             for t in doc.keyTerms { if let tid = termIDs[t] { weights[tid, default: 0] += 0.5 } }
-            var scores = scoreDocuments(weights, RankingParameters())
-            scores[n] = nil
+            let (dense, touched) = scoreDocuments(weights, RankingParameters())
+            var scores: [Int32: Float] = [:]
+            for d in touched where d != n { scores[d] = dense[Int(d)] }
             let top = scores.values.max() ?? 0
             for (d, s) in scores {
                 var bonus: Float = 0

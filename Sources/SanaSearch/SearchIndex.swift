@@ -73,6 +73,8 @@ public final class SearchIndex: @unchecked Sendable {
     /// Focus and also-called keys (see `FocusMatcher.key`) to the articles about them.
     var focusDocs: [String: [Int32]] = [:]
     var suggestionTable = SuggestionTable()
+    /// Every indexed word's term id, so snippets find matched words without stemming again.
+    var tokenTerms: [String: Int32] = [:]
     /// Every word of the indexed text, for typo correction.
     var speller = SpellingCorrector()
     var lengthSums = SIMD4<Float>(repeating: 0)
@@ -169,6 +171,9 @@ public final class SearchIndex: @unchecked Sendable {
         defer {
             // Term ids exist once the postings are in.
             docs[Int(n)].sectionTerms = prepared.sectionTerms.map { Set($0.compactMap { termIDs[$0] }) }
+            for w in prepared.words where tokenTerms[w] == nil {
+                if let t = TextAnalyzer.term(forToken: w), let id = termIDs[t] { tokenTerms[w] = id }
+            }
         }
         docs.append(doc)
         docLengths.append(doc.lengths)
