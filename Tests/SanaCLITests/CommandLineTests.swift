@@ -113,4 +113,45 @@ func scratch() throws -> URL {
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
     }
+
+    @Test func searchAndEvalOverTheSamples() throws {
+        let dir = try scratch()
+        let db = dir.appendingPathComponent("db.sqlite").path
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+        #expect(try sana(["import", repo.appendingPathComponent("Sources/SanaIngest/Samples").path, "--database", db]).status == 0)
+
+        let search = try sana(["search", "what causes gall stones", "--json", "--database", db])
+        #expect(search.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
+        let results = try #require(object["results"] as? [[String: Any]])
+        #expect(results.first?["slug"] as? String == "what-causes-gallstones")
+        for key in ["id", "slug", "title", "score", "section", "snippet"] { #expect(results.first?[key] != nil, "missing \(key)") }
+
+        let questions = dir.appendingPathComponent("q.jsonl")
+        try """
+        {"qid": "1", "question": "What causes gallstones?", "summary": "gallstone causes"}
+        {"qid": "2", "question": "heel pain in the morning", "summary": "plantar fasciitis symptoms"}
+        """.write(to: questions, atomically: true, encoding: .utf8)
+        let qrels = dir.appendingPathComponent("qrels.txt")
+        try "1 4-Excellent gallstones-causes.txt\n1 2-Related gallstones-untreated-consequences.txt\n2 4-Excellent plantar-fasciitis-symptoms.txt\n"
+            .write(to: qrels, atomically: true, encoding: .utf8)
+        let run = dir.appendingPathComponent("run.jsonl").path
+        let eval = try sana(["eval", questions.path, qrels.path, "--run-out", run, "--json", "--database", db])
+        #expect(eval.status == 0)
+        let metrics = try #require(try JSONSerialization.jsonObject(with: Data(eval.stdout.utf8)) as? [String: Any])
+        #expect(metrics["latency_p50_ms"] != nil && metrics["latency_p99_ms"] != nil)
+        #expect(metrics["questions"] as? Int == 2)
+
+        let scorer = Process()
+        scorer.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        scorer.arguments = ["python3", repo.appendingPathComponent("../shared/tools/liveqa_score.py").standardized.path, run, qrels.path]
+        let out = Pipe()
+        scorer.standardOutput = out
+        try scorer.run()
+        let reference = try #require(try JSONSerialization.jsonObject(with: out.fileHandleForReading.readDataToEndOfFile()) as? [String: Any])
+        scorer.waitUntilExit()
+        for (key, value) in reference {
+            #expect("\(metrics[key] ?? "missing")" == "\(value)", "\(key)")
+        }
+    }
 }
