@@ -1,6 +1,10 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// Text analysis and the answer engine are the hot paths; their single-threaded state is guarded
+/// by explicit locks, so release builds skip the run-time exclusivity checks.
+let fastRelease: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "Sana",
     platforms: [.macOS(.v14)],
@@ -17,7 +21,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
-        .target(name: "SanaCore"),
+        .target(name: "SanaCore", swiftSettings: fastRelease),
         .target(name: "SanaIngest", dependencies: [
             "SanaCore", "SanaStore",
             .product(name: "Yams", package: "Yams"),
@@ -26,7 +30,7 @@ let package = Package(
             "SanaCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "SanaSearch", dependencies: ["SanaCore"], resources: [.copy("Resources")]),
+        .target(name: "SanaSearch", dependencies: ["SanaCore"], resources: [.copy("Resources")], swiftSettings: fastRelease),
         .target(name: "SanaWeb", dependencies: [
             "SanaCore", "SanaStore", "SanaSearch",
             .product(name: "Hummingbird", package: "hummingbird"),

@@ -26,9 +26,21 @@ PY
 python3 -c "import tantivy" 2>/dev/null || pip install -q tantivy
 sana_json=$("$sana" bench-search "$work/dev-questions.txt" "$work/medquad-titles.txt" --database "$db")
 tantivy_json=$(python3 bench/tantivy_search.py "$work/export.jsonl" "$work/dev-questions.txt" "$work/medquad-titles.txt")
-python3 - "$sana_json" "$tantivy_json" <<'PY'
+# Resident memory of a serving process with the corpus loaded: start it, wait for /health, read /proc.
+"$sana" serve --no-sample --port 18431 --database "$db" >"$work/serve.log" 2>&1 &
+serve_pid=$!
+trap 'kill $serve_pid 2>/dev/null || true' EXIT
+for _ in $(seq 600); do
+  curl -sf http://127.0.0.1:18431/health >/dev/null 2>&1 && break
+  kill -0 $serve_pid 2>/dev/null || { cat "$work/serve.log"; exit 1; }
+  sleep 0.1
+done
+serve_rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$serve_pid/status)
+kill $serve_pid
+python3 - "$sana_json" "$tantivy_json" "$serve_rss" <<'PY'
 import json, sys
 s, t = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+print(f"resident memory of `sana serve` with the corpus loaded: {sys.argv[3]} MB")
 print(f"corpus: {s['articles']} published articles (tantivy: {t['articles']})")
 print(f"index build: Sana {s['build_ms']:.0f} ms, tantivy {t['build_ms']:.0f} ms")
 print(f"resident memory after the run: Sana {s['rss_mb']} MB, tantivy's Python process {t['rss_mb']} MB")

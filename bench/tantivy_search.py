@@ -32,7 +32,7 @@ def main():
     searcher = index.searcher()
     out = {"build_ms": round(build_ms, 3), "articles": count}
     for path in files:
-        questions = [q for q in open(path, encoding="utf-8").read().split("\n")]
+        questions = [q for q in open(path, encoding="utf-8").read().split("\n") if q]
         def ask(q):
             # Tokenising and parsing the question is part of answering it, as it is for Sana.
             text = " ".join(re.findall(r"[a-z0-9]+", q.lower())) or "nothing"
@@ -40,14 +40,17 @@ def main():
         for q in questions[:200]:
             ask(q)
         times = []
-        for q in questions:
-            t = time.perf_counter()
-            ask(q)
-            times.append((time.perf_counter() - t) * 1000)
+        # Short files are asked several times over, as Sana's benchmark does: >= 1,000 timings.
+        rounds = -(-1000 // len(questions)) if questions else 0
+        for _ in range(rounds):
+            for q in questions:
+                t = time.perf_counter()
+                ask(q)
+                times.append((time.perf_counter() - t) * 1000)
         times.sort()
         pct = lambda p: times[min(len(times) - 1, int(p * len(times)))] if times else 0
         name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        out[name] = {"queries": len(times), "p50_ms": round(pct(0.5), 4), "p99_ms": round(pct(0.99), 4)}
+        out[name] = {"queries": len(questions), "timings": len(times), "p50_ms": round(pct(0.5), 4), "p99_ms": round(pct(0.99), 4)}
     out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(json.dumps(out))
 

@@ -6,9 +6,7 @@ extension StringProtocol {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[first...last])
-        return String(out)
+        return String(self[first..<scalars.index(after: last)])
     }
 
     /// Whether `needle` occurs in the text, compared byte by byte (no locale, no folding).

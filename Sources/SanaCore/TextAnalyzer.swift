@@ -40,23 +40,25 @@ public enum TextAnalyzer {
         var folded = text
         if !text.utf8.allSatisfy({ $0 < 0x80 }) { folded = fold(text) }
         var bytes = Array(folded.utf8)
-        // Letters beyond ASCII that folding kept (Greek, Cyrillic…) still form tokens.
-        let asciiOnly = bytes.allSatisfy { $0 < 0x80 }
-        if !asciiOnly { return scalarTokens(folded, body) }
         for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 0x20 }
-        func isWordByte(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
+        // Bytes beyond ASCII count as word bytes here; a run holding any goes through the scalar
+        // path, so letters that folding kept (Greek, Cyrillic…) still form tokens.
+        func isWordByte(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 }
         var start = -1
+        var beyondASCII = false
         var i = 0
         let n = bytes.count
         while i <= n {
             let b: UInt8 = i < n ? bytes[i] : 0x20
             if isWordByte(b) {
                 if start < 0 { start = i }
+                if b >= 0x80 { beyondASCII = true }
             } else if (b == 0x2D || b == 0x27), start >= 0, i + 1 < n, isWordByte(bytes[i + 1]) {
                 // hyphen or apostrophe inside a word: keep going
             } else if start >= 0 {
-                emit(bytes[start..<i], body)
+                if beyondASCII { scalarTokens(String(decoding: bytes[start..<i], as: UTF8.self), body) } else { emit(bytes[start..<i], body) }
                 start = -1
+                beyondASCII = false
             }
             i += 1
         }
@@ -67,6 +69,7 @@ public enum TextAnalyzer {
     /// Possessives lose their `'s` ("crohn's" → "crohn"); other apostrophes go ("don't" → "dont").
     private static func emit(_ raw: ArraySlice<UInt8>, _ body: (String) -> Void) {
         var word = raw
+        if !word.contains(where: { $0 == 0x27 || $0 == 0x2D }) { body(String(decoding: word, as: UTF8.self)); return }
         if word.count >= 2, word[word.endIndex - 2] == 0x27, word.last == 0x73 { word = word.dropLast(2) }
         var clean = word.filter { $0 != 0x27 }
         guard !clean.isEmpty else { return }

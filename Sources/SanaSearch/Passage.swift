@@ -1,82 +1,145 @@
 import SanaCore
 
+/// A section as the index keeps it: enough to choose the passage that answers and cut a snippet,
+/// without keeping (or re-parsing) the article's Markdown.
+struct IndexedSection {
+    var heading: String?
+    var aspect: Aspect
+    /// The section's distinct term ids, sorted.
+    var terms: [Int32]
+    /// The opening of the section's plain text, single-spaced, as UTF-8.
+    var text: [UInt8]
+
+    init(_ section: Section, terms: [Int32]) {
+        heading = section.heading
+        aspect = section.aspect
+        self.terms = terms.sorted()
+        let plain = Summary.plainText(String(section.text.prefix(Passage.snippetScan)))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(plain.utf8.count, Passage.snippetScan))
+        var pendingSpace = false
+        for b in plain.utf8 {
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { pendingSpace = !bytes.isEmpty; continue }
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            bytes.append(b)
+        }
+        text = bytes
+    }
+
+    func hits(_ query: [Int32]) -> Int {
+        var n = 0
+        for t in query where binarySearch(t) { n += 1 }
+        return n
+    }
+
+    private func binarySearch(_ t: Int32) -> Bool {
+        var lo = 0, hi = terms.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if terms[mid] < t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < terms.count && terms[lo] == t
+    }
+}
+
+/// The written forms of a question's terms, for finding them in running text by bytes.
+struct SurfaceForms {
+    private var byLength: [Int: [[UInt8]]] = [:]
+
+    init(_ forms: some Sequence<String>) {
+        for f in forms { byLength[f.utf8.count, default: []].append(Array(f.utf8)) }
+    }
+
+    func contains(_ word: ArraySlice<UInt8>) -> Bool {
+        guard let list = byLength[word.count] else { return false }
+        return list.contains { $0.elementsEqual(word) }
+    }
+}
+
 /// Picks the section that best answers a question and cuts a snippet around the matched words.
 enum Passage {
     static let snippetLength = 200
-    static let snippetScan = 4000
+    /// How much of each section's opening the snippet is chosen from.
+    static let snippetScan = 2000
 
-    static func best(in doc: IndexedDoc, termIDs: Set<Int32>, tokenTerms: [String: Int32], aspects: Set<Aspect>) -> (Section, String, [[Int]]) {
-        guard !doc.sections.isEmpty else {
-            return (Section(heading: nil, aspect: .overview, text: doc.summary), doc.summary, [])
+    static func best(in doc: IndexedDoc, termIDs: [Int32], forms: SurfaceForms, aspects: Set<Aspect>) -> (IndexedSection, String, [[Int]]) {
+        guard var best = doc.sections.first else {
+            let s = IndexedSection(Section(heading: nil, aspect: .overview, text: doc.summary), terms: [])
+            return (s, doc.summary, [])
         }
-        var best = doc.sections[0]
         var bestScore = -1.0
-        for (i, s) in doc.sections.enumerated() {
-            let hits = i < doc.sectionTerms.count ? doc.sectionTerms[i].intersection(termIDs).count : 0
-            let score = Double(hits) + (aspects.contains(s.aspect) ? 1.5 : 0)
+        for s in doc.sections {
+            let score = Double(s.hits(termIDs)) + (aspects.contains(s.aspect) ? 1.5 : 0)
             if score > bestScore { best = s; bestScore = score }
         }
-        // The snippet comes from the section's opening: scanning whole long sections for the
-        // densest window cost most of a search's time.
-        let (snippet, highlights) = snippet(of: Summary.plainText(String(best.text.prefix(snippetScan)))) { token in
-            tokenTerms[token].map(termIDs.contains) ?? false
-        }
+        let (snippet, highlights) = snippet(of: best.text, forms: forms)
         return (best, snippet, highlights)
     }
 
-    /// Whether a word of running text holds a matched token. ASCII words (nearly all) are
-    /// lower-cased and stripped of punctuation in place; others go through the full tokenizer.
-    static func wordMatches(_ word: Substring, _ isMatch: (String) -> Bool) -> Bool {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(word.utf8.count)
-        for b in word.utf8 {
+    /// Whether a word of running text is a matched token: ASCII words (nearly all) are lower-cased
+    /// and stripped of punctuation into `scratch`; others go through the full tokenizer.
+    static func wordMatches(_ word: ArraySlice<UInt8>, _ forms: SurfaceForms, _ scratch: inout [UInt8]) -> Bool {
+        scratch.removeAll(keepingCapacity: true)
+        for b in word {
             switch b {
-            case 0x41...0x5A: bytes.append(b + 0x20)
-            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x27: bytes.append(b)
-            case 0x80...: var hit = false; TextAnalyzer.forEachToken(String(word)) { if !hit && isMatch($0) { hit = true } }; return hit
+            case 0x41...0x5A: scratch.append(b + 0x20)
+            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x27: scratch.append(b)
+            case 0x80...:
+                var hit = false
+                TextAnalyzer.forEachToken(String(decoding: word, as: UTF8.self)) { if !hit && forms.contains(Array($0.utf8)[...]) { hit = true } }
+                return hit
             default: break
             }
         }
-        while let last = bytes.last, last == 0x2D || last == 0x27 { bytes.removeLast() }
-        if bytes.count >= 2, bytes[bytes.count - 2] == 0x27, bytes.last == 0x73 { bytes.removeLast(2) }
-        bytes.removeAll { $0 == 0x27 }
-        guard !bytes.isEmpty else { return false }
-        if isMatch(String(decoding: bytes, as: UTF8.self)) { return true }
-        guard bytes.contains(0x2D) else { return false }
-        return bytes.split(separator: 0x2D).contains { isMatch(String(decoding: $0, as: UTF8.self)) }
+        while let last = scratch.last, last == 0x2D || last == 0x27 { scratch.removeLast() }
+        if scratch.count >= 2, scratch[scratch.count - 2] == 0x27, scratch.last == 0x73 { scratch.removeLast(2) }
+        if scratch.contains(0x27) { scratch.removeAll { $0 == 0x27 } }
+        guard !scratch.isEmpty else { return false }
+        if forms.contains(scratch[...]) { return true }
+        guard scratch.contains(0x2D) else { return false }
+        return scratch.split(separator: 0x2D).contains { forms.contains($0) }
     }
 
-    /// The window of at most `snippetLength` characters holding the most matched words, cut at
-    /// word boundaries, with the matched words' ranges.
-    static func snippet(of text: String, matches isMatch: (String) -> Bool) -> (String, [[Int]]) {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+    /// The window of at most `snippetLength` bytes (so at most as many characters) holding the
+    /// most matched words, cut at word boundaries, with the matched words' character ranges.
+    static func snippet(of text: [UInt8], forms: SurfaceForms) -> (String, [[Int]]) {
+        var words: [Range<Int>] = []
+        var start = 0
+        for (i, b) in text.enumerated() where b == 0x20 {
+            if i > start { words.append(start..<i) }
+            start = i + 1
+        }
+        if start < text.count { words.append(start..<text.count) }
         guard !words.isEmpty else { return ("", []) }
-        let matches = words.map { w in wordMatches(w, isMatch) }
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(32)
+        let matches = words.map { wordMatches(text[$0], forms, &scratch) }
         var bestStart = 0, bestHits = -1
-        var start = 0, length = -1, hits = 0
+        var first = 0, hits = 0
         for end in words.indices {
-            length += words[end].count + 1
             if matches[end] { hits += 1 }
-            while length > snippetLength && start < end {
-                length -= words[start].count + 1
-                if matches[start] { hits -= 1 }
-                start += 1
+            while words[end].upperBound - words[first].lowerBound > snippetLength && first < end {
+                if matches[first] { hits -= 1 }
+                first += 1
             }
-            if hits > bestHits { bestHits = hits; bestStart = start }
+            if hits > bestHits { bestHits = hits; bestStart = first }
         }
-        var out = ""
+        var out: [UInt8] = []
         var highlights: [[Int]] = []
-        var i = bestStart
-        while i < words.count {
-            let w = String(words[i])
-            let addition = out.isEmpty ? w.count : w.count + 1
-            if out.count + addition > snippetLength { break }
-            if !out.isEmpty { out += " " }
-            if matches[i] { highlights.append([out.count, out.count + w.count]) }
-            out += w
-            i += 1
+        var characters = 0
+        for i in bestStart..<words.count {
+            let w = text[words[i]]
+            if out.count + w.count + (out.isEmpty ? 0 : 1) > snippetLength { break }
+            if !out.isEmpty { out.append(0x20); characters += 1 }
+            let length = w.allSatisfy { $0 < 0x80 } ? w.count : String(decoding: w, as: UTF8.self).count
+            if matches[i] { highlights.append([characters, characters + length]) }
+            out.append(contentsOf: w)
+            characters += length
         }
-        if out.isEmpty { out = String(text.prefix(snippetLength)) }
-        return (out, highlights)
+        if out.isEmpty {
+            // One word longer than a snippet: cut it at a character boundary.
+            return (String(String(decoding: text, as: UTF8.self).prefix(snippetLength)), [])
+        }
+        return (String(decoding: out, as: UTF8.self), highlights)
     }
 }

@@ -68,7 +68,9 @@ extension SearchIndex {
     public func search(_ question: String, limit: Int = 10, parameters: RankingParameters = RankingParameters()) -> SearchResponse {
         var analysis = QueryAnalysis(question)
         return lock.read {
-            analysis.correct(using: speller)
+            analysis.correct(using: speller) { word in
+                TextAnalyzer.term(forToken: word).flatMap { termIDs[$0] }.map { postings[Int($0)].count } ?? 0
+            }
             if !analysis.corrections.isEmpty, let fixed = analysis.didYouMean { analysis.types = QuestionType.detect(in: fixed) }
             // A focus must be specific: a one-word name that is short ("ed", "hi") or common across
             // the corpus ("disease", "blood") says little about what the question is about.
@@ -129,10 +131,11 @@ extension SearchIndex {
             }
             ranked.sort { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             let top = ranked.prefix(limit)
-            let queryTermIDs = Set(weights.keys)
+            let queryTermIDs = weights.keys.sorted()
+            let forms = SurfaceForms(queryTermIDs.flatMap { termSurfaces[Int($0)] })
             let results = top.map { d, score -> SearchResult in
                 let doc = docs[Int(d)]
-                let (section, snippet, highlights) = Passage.best(in: doc, termIDs: queryTermIDs, tokenTerms: tokenTerms, aspects: wantedAspects)
+                let (section, snippet, highlights) = Passage.best(in: doc, termIDs: queryTermIDs, forms: forms, aspects: wantedAspects)
                 return SearchResult(id: doc.id, slug: doc.slug, title: doc.title, score: Double(score),
                                     section: .init(heading: section.heading, aspect: section.aspect),
                                     snippet: snippet, highlights: highlights,
@@ -226,11 +229,12 @@ struct QueryAnalysis {
     }
 
     /// Maps tokens to terms, replacing words the vocabulary lacks by their nearest known word.
-    mutating func correct(using speller: SpellingCorrector) {
+    /// `frequency` rates candidate words: the commoner in the corpus wins a tie.
+    mutating func correct(using speller: SpellingCorrector, frequency: (String) -> Int) {
         terms = []
         for token in tokens {
             if TextAnalyzer.stopWords.contains(token) { continue }
-            if !speller.contains(token), let fix = speller.correct(token), let term = TextAnalyzer.term(forToken: fix.word) {
+            if !speller.contains(token), let fix = speller.correct(token, frequency: frequency), let term = TextAnalyzer.term(forToken: fix.word) {
                 corrected.insert(terms.count)
                 corrections.append((token, fix.word))
                 terms.append(term)

@@ -6,10 +6,23 @@ enum Field: Int, CaseIterable {
     case title = 0, names, headings, body
 }
 
-/// Term frequencies of one term in one article, per field.
+/// Term frequencies of one term in one article, per field, in 8 bytes: counts stop at 255,
+/// far past where BM25 saturates, so a million articles' postings fit in memory.
 struct Posting {
     var doc: Int32
-    var tf: SIMD4<Float>
+    var counts: SIMD4<UInt8>
+
+    init(doc: Int32, tf: SIMD4<Float>) {
+        self.doc = doc
+        counts = SIMD4<UInt8>(SIMD4<Float>(repeating: 255).replacing(with: tf, where: tf .< 255))
+    }
+
+    init(doc: Int32, counts: SIMD4<UInt8>) {
+        self.doc = doc
+        self.counts = counts
+    }
+
+    var tf: SIMD4<Float> { SIMD4<Float>(counts) }
 }
 
 /// An article as the index keeps it.
@@ -21,7 +34,7 @@ struct IndexedDoc {
     var alsoCalled: [String]
     var categorySlug: String
     var tags: [String]
-    var sections: [Section]
+    var sections: [IndexedSection]
     var summary: String
     var lengths: SIMD4<Float>
     var alive: Bool
@@ -29,8 +42,6 @@ struct IndexedDoc {
     var focusKeys: [String]
     /// Bit i set when the article answers `QuestionType.allCases[i]`.
     var answersTypes: UInt32
-    /// Each section's distinct term ids, for choosing the passage that answers.
-    var sectionTerms: [Set<Int32>] = []
     /// The article's most frequent terms, for finding similar articles.
     var keyTerms: [String] = []
 }
@@ -38,9 +49,13 @@ struct IndexedDoc {
 /// An article analysed for the index, ready to insert.
 struct Prepared {
     var doc: IndexedDoc
-    var termFrequencies: [String: SIMD4<Float>]
-    var words: Set<String>
-    var sectionTerms: [Set<String>]
+    /// The article's distinct terms and their frequencies per field.
+    var terms: [String]
+    var frequencies: [SIMD4<Float>]
+    /// Each section's terms, as indexes into `terms`.
+    var sectionTerms: [[Int32]]
+    /// Each distinct word of the text and the index of its term (-1 for a stop word).
+    var words: [(word: String, term: Int32)]
 }
 
 /// Remembers the term of each token seen while indexing a batch; stemming is the costly part.
@@ -73,8 +88,8 @@ public final class SearchIndex: @unchecked Sendable {
     /// Focus and also-called keys (see `FocusMatcher.key`) to the articles about them.
     var focusDocs: [String: [Int32]] = [:]
     var suggestionTable = SuggestionTable()
-    /// Every indexed word's term id, so snippets find matched words without stemming again.
-    var tokenTerms: [String: Int32] = [:]
+    /// The written forms of each term (by term id), so snippets find matched words without stemming.
+    var termSurfaces: [[String]] = []
     /// Every word of the indexed text, for typo correction.
     var speller = SpellingCorrector()
     var lengthSums = SIMD4<Float>(repeating: 0)
@@ -106,8 +121,7 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     public func update(_ articles: [Article]) {
-        var cache = TermCache()
-        let prepared = articles.map { $0.status == .published ? Self.prepare($0, &cache) : nil }
+        let prepared = Self.prepareInParallel(articles)
         lock.write {
             for (a, p) in zip(articles, prepared) {
                 removeLocked(a.id)
@@ -118,37 +132,104 @@ public final class SearchIndex: @unchecked Sendable {
 
     public func remove(id: String) { lock.write { removeLocked(id) } }
 
+    /// Analyses articles on every core, in chunks that each keep their own term cache.
+    static func prepareInParallel(_ articles: [Article]) -> [Prepared?] {
+        let chunks = articles.count < 64 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
+        let size = (articles.count + chunks - 1) / max(chunks, 1)
+        var out = [Prepared?](repeating: nil, count: articles.count)
+        out.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var cache = TermCache()
+                for i in (chunk * size)..<min(articles.count, (chunk + 1) * size) where articles[i].status == .published {
+                    slots[i] = prepare(articles[i], &cache)
+                }
+            }
+        }
+        return out
+    }
+
     /// Analysis happens outside the lock so readers are held up only for the short insertion.
+    /// Words are counted first (one hash per word of text), then each distinct word is stemmed.
     static func prepare(_ a: Article, _ cache: inout TermCache) -> Prepared {
-        var tf: [String: SIMD4<Float>] = [:]
-        var lengths = SIMD4<Float>(repeating: 0)
-        var words = Set<String>()
-        var sectionTerms: [Set<String>] = []
-        func add(_ text: String, _ field: Field) {
+        var wordSlots: [String: Int] = [:]
+        var wordCounts: [SIMD4<Float>] = []
+        var wordList: [String] = []
+        var sectionWords: [[Int]] = []
+        var lastSection: [Int] = []
+        func add(_ text: String, _ field: Field, section: Int) {
             TextAnalyzer.forEachToken(text) { token in
-                words.insert(token)
-                guard let t = cache.term(token) else { return }
-                tf[t, default: .zero][field.rawValue] += 1
-                lengths[field.rawValue] += 1
-                if field == .body || field == .headings { sectionTerms[sectionTerms.count - 1].insert(t) }
+                let slot: Int
+                if let known = wordSlots[token] { slot = known } else {
+                    slot = wordList.count
+                    wordSlots[token] = slot
+                    wordList.append(token)
+                    wordCounts.append(.zero)
+                    lastSection.append(-1)
+                }
+                wordCounts[slot][field.rawValue] += 1
+                if section >= 0 && lastSection[slot] != section {
+                    lastSection[slot] = section
+                    sectionWords[section].append(slot)
+                }
             }
         }
         let sections = a.sections
-        add(a.title, .title)
-        add(([a.focus].compactMap { $0 } + a.alsoCalled).joined(separator: " ; "), .names)
-        for section in sections {
-            sectionTerms.append([])
-            if let heading = section.heading { add(heading, .headings) }
-            add(section.text, .body)
+        add(a.title, .title, section: -1)
+        add(([a.focus].compactMap { $0 } + a.alsoCalled).joined(separator: " ; "), .names, section: -1)
+        for (i, section) in sections.enumerated() {
+            sectionWords.append([])
+            if let heading = section.heading { add(heading, .headings, section: i) }
+            add(section.text, .body, section: i)
         }
-        let keyTerms = tf.filter { $0.key.count >= 4 }.sorted { ($0.value.sum(), $1.key) > ($1.value.sum(), $0.key) }.prefix(20).map(\.key)
-        let keys = ([a.focus].compactMap { $0 } + a.alsoCalled).map { FocusMatcher.key($0) }.filter { !$0.isEmpty }
-        var doc = IndexedDoc(id: a.id, slug: a.slug, title: a.title, focus: a.focus, alsoCalled: a.alsoCalled,
-                             categorySlug: a.category.slug, tags: a.tags, sections: sections, summary: a.summary,
+        var termSlots: [String: Int32] = [:]
+        var terms: [String] = []
+        var frequencies: [SIMD4<Float>] = []
+        var lengths = SIMD4<Float>(repeating: 0)
+        var wordTerms = [Int32](repeating: -1, count: wordList.count)
+        for (slot, word) in wordList.enumerated() {
+            guard let t = cache.term(word) else { continue }
+            let index: Int32
+            if let known = termSlots[t] { index = known } else {
+                index = Int32(terms.count)
+                termSlots[t] = index
+                terms.append(t)
+                frequencies.append(.zero)
+            }
+            wordTerms[slot] = index
+            frequencies[Int(index)] += wordCounts[slot]
+            lengths += wordCounts[slot]
+        }
+        let sectionTerms = sectionWords.map { slots in Array(Set(slots.map { wordTerms[$0] }.filter { $0 >= 0 })) }
+        let keyTerms = topTerms(terms, frequencies, count: 20)
+        let keys = ([a.focus].compactMap { $0 } + a.alsoCalled).map { name in
+            var parts: [String] = []
+            TextAnalyzer.forEachToken(name) { if let t = cache.term($0) { parts.append(t) } }
+            return parts.joined(separator: " ")
+        }.filter { !$0.isEmpty }
+        let doc = IndexedDoc(id: a.id, slug: a.slug, title: a.title, focus: a.focus, alsoCalled: a.alsoCalled,
+                             categorySlug: a.category.slug, tags: a.tags,
+                             sections: sections.map { IndexedSection($0, terms: []) }, summary: a.summary,
                              lengths: lengths, alive: true, focusKeys: keys,
-                             answersTypes: Self.typeMask(tags: a.tags, sections: sections))
-        doc.keyTerms = keyTerms
-        return Prepared(doc: doc, termFrequencies: tf, words: words, sectionTerms: sectionTerms)
+                             answersTypes: Self.typeMask(tags: a.tags, sections: sections), keyTerms: keyTerms)
+        return Prepared(doc: doc, terms: terms, frequencies: frequencies, sectionTerms: sectionTerms,
+                        words: Array(zip(wordList, wordTerms)))
+    }
+
+    /// The `count` most frequent terms of four letters or more (ties by term), without sorting all.
+    static func topTerms(_ terms: [String], _ frequencies: [SIMD4<Float>], count: Int) -> [String] {
+        var best: [(total: Float, term: String)] = []
+        for (term, f) in zip(terms, frequencies) where term.utf8.count >= 4 {
+            let entry = (total: f.sum(), term: term)
+            func better(_ a: (total: Float, term: String), _ b: (total: Float, term: String)) -> Bool {
+                a.total != b.total ? a.total > b.total : a.term < b.term
+            }
+            if best.count == count, let last = best.last, !better(entry, last) { continue }
+            let at = best.firstIndex { better(entry, $0) } ?? best.count
+            best.insert(entry, at: at)
+            if best.count > count { best.removeLast() }
+        }
+        return best.map(\.term)
     }
 
     /// Which question types an article answers: by its MedQuAD question type, or by a headed
@@ -164,17 +245,8 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     private func addLocked(_ prepared: Prepared) {
-        var doc = prepared.doc
-        let tf = prepared.termFrequencies
-        for w in prepared.words { speller.add(w) }
+        let doc = prepared.doc
         let n = Int32(docs.count)
-        defer {
-            // Term ids exist once the postings are in.
-            docs[Int(n)].sectionTerms = prepared.sectionTerms.map { Set($0.compactMap { termIDs[$0] }) }
-            for w in prepared.words where tokenTerms[w] == nil {
-                if let t = TextAnalyzer.term(forToken: w), let id = termIDs[t] { tokenTerms[w] = id }
-            }
-        }
         docs.append(doc)
         docLengths.append(doc.lengths)
         docAlive.append(true)
@@ -186,15 +258,30 @@ public final class SearchIndex: @unchecked Sendable {
         for key in Set(doc.focusKeys) { focusDocs[key, default: []].append(n) }
         suggestionTable.add(title: doc.title, slug: doc.slug, names: [doc.focus].compactMap { $0 } + doc.alsoCalled)
 
-        for (term, frequencies) in tf {
+        var ids: [Int32] = []
+        ids.reserveCapacity(prepared.terms.count)
+        for (term, frequencies) in zip(prepared.terms, prepared.frequencies) {
             let id: Int32
             if let existing = termIDs[term] { id = existing } else {
                 id = Int32(terms.count)
                 termIDs[term] = id
                 terms.append(term)
                 postings.append([])
+                termSurfaces.append([])
             }
+            ids.append(id)
             postings[Int(id)].append(Posting(doc: n, tf: frequencies))
+        }
+        for (i, local) in prepared.sectionTerms.enumerated() where i < doc.sections.count {
+            docs[Int(n)].sections[i].terms = local.map { ids[Int($0)] }.sorted()
+        }
+        // Stop words are never corrected, so the speller needs only the words that make terms.
+        for (word, local) in prepared.words where local >= 0 {
+            let id = Int(ids[Int(local)])
+            if !termSurfaces[id].contains(word) {
+                termSurfaces[id].append(word)
+                speller.add(word)
+            }
         }
     }
 
@@ -226,7 +313,7 @@ public final class SearchIndex: @unchecked Sendable {
         for t in postings.indices {
             postings[t] = postings[t].compactMap { p in
                 let m = renumber[Int(p.doc)]
-                return m < 0 ? nil : Posting(doc: m, tf: p.tf)
+                return m < 0 ? nil : Posting(doc: m, counts: p.counts)
             }
         }
         docs = kept

@@ -1,28 +1,25 @@
 /// Typo tolerance: a question word missing from the vocabulary is matched to vocabulary words
 /// within edit distance 1 (words of 4+ letters) or 2 (8+ letters), transpositions counting as one.
 struct SpellingCorrector {
-    /// Vocabulary words by first letter and length, with how often each occurs.
-    private var buckets: [UInt8: [Int: [(word: [UInt8], count: Int)]]] = [:]
-    private var counts: [String: Int] = [:]
+    /// Vocabulary words by first letter and length, with the set of letters each holds.
+    private var buckets: [UInt8: [Int: [(word: [UInt8], letters: UInt32)]]] = [:]
+    private var known: Set<String> = []
 
-    func contains(_ word: String) -> Bool { counts[word] != nil }
+    func contains(_ word: String) -> Bool { known.contains(word) }
 
     mutating func add(_ word: String) {
         guard word.utf8.count >= 3, word.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) }) else { return }
-        if let c = counts[word] {
-            counts[word] = c + 1
-            return
-        }
-        counts[word] = 1
+        guard known.insert(word).inserted else { return }
         let bytes = Array(word.utf8)
-        buckets[bytes[0], default: [:]][bytes.count, default: []].append((bytes, 0))
+        buckets[bytes[0], default: [:]][bytes.count, default: []].append((bytes, Self.letters(bytes)))
     }
 
-    /// The most frequent vocabulary word at the smallest allowed distance, or nil.
-    func correct(_ word: String) -> (word: String, distance: Int)? {
+    /// The vocabulary word at the smallest allowed distance that `frequency` rates highest, or nil.
+    func correct(_ word: String, frequency: (String) -> Int) -> (word: String, distance: Int)? {
         let bytes = Array(word.utf8)
-        guard bytes.count >= 4, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }), counts[word] == nil else { return nil }
+        guard bytes.count >= 4, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }), !known.contains(word) else { return nil }
         let maxDistance = bytes.count >= 8 ? 2 : 1
+        let letters = Self.letters(bytes)
         var best: (word: String, distance: Int, count: Int)? = nil
         // Typos rarely change the first letter; the second-letter buckets catch a swapped first pair.
         var firstLetters = [bytes[0]]
@@ -31,10 +28,12 @@ struct SpellingCorrector {
             guard let byLength = buckets[first] else { continue }
             for length in (bytes.count - maxDistance)...(bytes.count + maxDistance) {
                 for candidate in byLength[length] ?? [] {
+                    // One edit changes whether at most two letters occur: a cheap test first.
+                    guard (candidate.letters ^ letters).nonzeroBitCount <= 2 * maxDistance else { continue }
                     let d = Self.distance(bytes, candidate.word, limit: maxDistance)
                     guard d <= maxDistance else { continue }
                     let text = String(decoding: candidate.word, as: UTF8.self)
-                    let count = counts[text] ?? 0
+                    let count = frequency(text)
                     if best == nil || d < best!.distance || (d == best!.distance && count > best!.count) {
                         best = (text, d, count)
                     }
@@ -44,25 +43,36 @@ struct SpellingCorrector {
         return best.map { ($0.word, $0.distance) }
     }
 
-    /// Optimal string alignment distance, giving up once it must exceed `limit`.
+    /// Which letters a lower-case ASCII word holds, one bit each.
+    static func letters(_ word: [UInt8]) -> UInt32 {
+        word.reduce(0) { $0 | 1 << UInt32(($1 &- 0x61) & 31) }
+    }
+
+    /// Optimal string alignment distance, giving up once it must exceed `limit`. Rows live in
+    /// one stack buffer: this runs for thousands of candidates per misspelt word.
     static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
-        var previous2 = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMin = current[0]
-            for j in 1...max(b.count, 1) where j <= b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var v = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, previous2[j - 2] + 1) }
-                current[j] = v
-                rowMin = min(rowMin, v)
+        let width = b.count + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { buffer in
+            var previous2 = buffer.baseAddress!
+            var previous = previous2 + width
+            var current = previous + width
+            for j in 0..<width { previous[j] = j; previous2[j] = 0 }
+            for i in 1...a.count {
+                current[0] = i
+                var rowMin = i
+                let ai = a[i - 1]
+                for j in 1..<width {
+                    let bj = b[j - 1]
+                    var v = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ai == bj ? 0 : 1))
+                    if i > 1, j > 1, ai == b[j - 2], a[i - 2] == bj { v = min(v, previous2[j - 2] + 1) }
+                    current[j] = v
+                    rowMin = min(rowMin, v)
+                }
+                if rowMin > limit { return limit + 1 }
+                (previous2, previous, current) = (previous, current, previous2)
             }
-            if rowMin > limit { return limit + 1 }
-            (previous2, previous, current) = (previous, current, previous2)
+            return previous[b.count]
         }
-        return previous[b.count]
     }
 }

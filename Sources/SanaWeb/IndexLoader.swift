@@ -11,5 +11,20 @@ public func loadSearchIndex(from store: some ArticleStore) async throws -> Searc
         if batch.count == 2000 { index.update(batch); batch.removeAll(keepingCapacity: true) }
     }
     index.update(batch)
+    batch = []
+    releaseFreedMemory()
     return index
 }
+
+/// Hands the heap pages freed while loading (articles decoded and dropped) back to the system,
+/// so a serving process holds only what it uses.
+public func releaseFreedMemory() {
+    #if os(Linux)
+    _ = mallocTrim(0)
+    #endif
+}
+
+#if os(Linux)
+/// glibc's `malloc_trim`, which its Swift module does not export.
+@_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32
+#endif
