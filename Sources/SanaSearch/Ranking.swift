@@ -15,7 +15,7 @@ public struct RankingParameters: Sendable {
     /// A one-word focus counts only when at most this share of articles use the word.
     public var focusMaxShare: Float = 0.01
     /// Share of the best score among same-topic answers added to each answer.
-    public var groupWeight: Float = 1.0
+    public var groupWeight: Float = 1.5
     /// Weight of each word of another name for something the question names.
     public var synonymWeight: Float = 0.2
     /// Weight of a word that stands in for a misspelt one.

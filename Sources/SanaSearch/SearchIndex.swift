@@ -105,6 +105,7 @@ public final class SearchIndex: @unchecked Sendable {
     public init(synonyms: Synonyms = .curated) {
         self.synonyms = synonyms
         synonymKeys = synonyms.keys
+        for word in synonyms.words { speller.add(word) }
     }
 
     /// The number of searchable (published) articles.
@@ -207,10 +208,11 @@ public final class SearchIndex: @unchecked Sendable {
             TextAnalyzer.forEachToken(name) { if let t = cache.term($0) { parts.append(t) } }
             return parts.joined(separator: " ")
         }.filter { !$0.isEmpty }
+        let shortKeys = keys.compactMap(FocusMatcher.withoutQualifiers).filter { !keys.contains($0) }
         let doc = IndexedDoc(id: a.id, slug: a.slug, title: a.title, focus: a.focus, alsoCalled: a.alsoCalled,
                              categorySlug: a.category.slug, tags: a.tags,
                              sections: sections.map { IndexedSection($0, terms: []) }, summary: a.summary,
-                             lengths: lengths, alive: true, focusKeys: keys,
+                             lengths: lengths, alive: true, focusKeys: keys + shortKeys,
                              answersTypes: Self.typeMask(tags: a.tags, sections: sections), keyTerms: keyTerms)
         return Prepared(doc: doc, terms: terms, frequencies: frequencies, sectionTerms: sectionTerms,
                         words: Array(zip(wordList, wordTerms)))

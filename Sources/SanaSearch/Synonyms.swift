@@ -6,6 +6,8 @@ import SanaCore
 public struct Synonyms: Sendable {
     /// Name key (see `FocusMatcher.key`) → the keys of its other names.
     private(set) var others: [String: Set<String>] = [:]
+    /// Every word of every name, so spelling correction leaves them alone ("meds").
+    private(set) var words: Set<String> = []
 
     public init() {}
 
@@ -26,6 +28,7 @@ public struct Synonyms: Sendable {
     mutating func add(group names: [String]) {
         let keys = Set(names.map { FocusMatcher.key($0) }.filter { !$0.isEmpty })
         guard keys.count > 1 else { return }
+        for name in names { words.formUnion(TextAnalyzer.tokens(name)) }
         for k in keys { others[k, default: []].formUnion(keys.subtracting([k])) }
     }
 

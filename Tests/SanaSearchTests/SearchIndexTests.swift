@@ -50,6 +50,25 @@ func indexed(_ articles: [Article] = corpus) -> SearchIndex {
         #expect(index.search("myocardial infarction").results.first?.id == "mi")
     }
 
+    @Test func aNameWithoutItsQualifierStillNamesTheFocus() {
+        let drug = article("mp", "What is Methylprednisolone Oral used for?", "A corticosteroid taken by mouth.", focus: "Methylprednisolone Oral")
+        let other = article("x", "What is multiple epiphyseal dysplasia?", "Rarely treated with methylprednisolone.", focus: "Multiple epiphyseal dysplasia")
+        // One-word names count only when rare in the corpus: give it a corpus of some size.
+        let filler = (0..<200).map { article("f\($0)", "Topic \($0)", "General text number \($0).") }
+        let r = indexed(corpus + filler + [drug, other]).search("methylprednisolone")
+        #expect(r.focus == ["methylprednisolon"])
+        #expect(r.results.first?.id == "mp")
+        #expect(FocusMatcher.withoutQualifiers("noonan syndrom") == "noonan")
+        #expect(FocusMatcher.withoutQualifiers("syndrom") == nil)
+        #expect(FocusMatcher.withoutQualifiers("plantar fasciiti") == nil)
+    }
+
+    @Test func curatedSynonymWordsAreNotTakenForTypos() {
+        let index = indexed(corpus + [article("men", "Health of men", "Mens health and eds.")])
+        let r = index.search("can I take my meds with wine")
+        #expect(r.didYouMean == nil)
+    }
+
     @Test func draftsAndArchivedArticlesNeverAppear() {
         let index = indexed(corpus + [article("draft", "Zebrafish allergy?", "Zebrafish allergy text.", status: .draft)])
         #expect(index.search("zebrafish allergy").results.isEmpty)
