@@ -83,6 +83,7 @@ def main():
                         sections.append(f"## {heading_list[rng.integers(len(heading_list))]}\n\n{para}")
                 article = {
                     "id": f"SYN_{k:07d}",
+                    "slug": f"synthetic-{k:07d}",
                     "title": templates[rng.integers(len(templates))].format(focus),
                     "focus": focus,
                     "category": category_list[cats[i]],

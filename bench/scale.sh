@@ -7,10 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work=.build-bench
 n=${1:-1000000}
-sana=.build/release/sana
+sana=${SANA_BIN:-.build/release/sana}
 [ -f "$work/export.jsonl" ] || { echo "run bench/search.sh first" >&2; exit 1; }
 python3 -c "import numpy" 2>/dev/null || pip install -q numpy
-swift build -c release --product sana >/dev/null
+[ -n "${SANA_BIN:-}" ] || swift build -c release --product sana >/dev/null
 corpus="$work/synthetic-$n.jsonl"
 db="$work/synthetic-$n.sqlite"
 if [ ! -f "$corpus" ]; then

@@ -65,7 +65,10 @@ enum Filler {
 
 extension SearchIndex {
     /// Answers a question: ranked articles with their best section and a snippet.
-    public func search(_ question: String, limit: Int = 10, parameters: RankingParameters = RankingParameters()) -> SearchResponse {
+    /// `category` keeps only articles of that category (by slug); `offset` skips the best ones,
+    /// for later pages.
+    public func search(_ question: String, limit: Int = 10, offset: Int = 0, category: String? = nil,
+                       parameters: RankingParameters = RankingParameters()) -> SearchResponse {
         var analysis = QueryAnalysis(question)
         return lock.read {
             analysis.correct(using: speller) { word in
@@ -124,26 +127,30 @@ extension SearchIndex {
             for d in touched where dense[Int(d)] > 0 && docTypes[Int(d)] & wantedMask != 0 { dense[Int(d)] += parameters.typeBoost }
             // Near-identical answers (MedQuAD repeats one text under several names) add nothing
             // after the first: they drop behind different answers.
+            if let category {
+                touched.removeAll { docs[Int($0)].categorySlug != category }
+            }
+            let total = touched.reduce(0) { $0 + (dense[Int($1)] > 0 ? 1 : 0) }
             var seenText = Set<String>()
-            var ranked = TopK.select(dense, touched, limit * 3).map { entry -> (key: Int32, value: Float) in
+            var ranked = TopK.select(dense, touched, (offset + limit) * 3).map { entry -> (key: Int32, value: Float) in
                 let first = seenText.insert(docs[Int(entry.key)].summary).inserted
                 return first ? entry : (entry.key, entry.value * parameters.duplicatePenalty)
             }
             ranked.sort { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            let top = ranked.prefix(limit)
+            let top = ranked.dropFirst(offset).prefix(limit)
             let queryTermIDs = weights.keys.sorted()
             let forms = SurfaceForms(queryTermIDs.flatMap { termSurfaces[Int($0)] })
             let results = top.map { d, score -> SearchResult in
                 let doc = docs[Int(d)]
                 let (section, snippet, highlights) = Passage.best(in: doc, termIDs: queryTermIDs, forms: forms, aspects: wantedAspects)
-                return SearchResult(id: doc.id, slug: doc.slug, title: doc.title, score: Double(score),
+                return SearchResult(id: doc.id, slug: doc.slug, title: doc.title, categorySlug: doc.categorySlug, score: Double(score),
                                     section: .init(heading: section.heading, aspect: section.aspect),
                                     snippet: snippet, highlights: highlights,
                                     why: .init(focus: focusOf[d], type: docTypes[Int(d)] & wantedMask != 0 ? analysis.types.first?.rawValue : nil,
                                                terms: Array(Set(matchedTerms)).sorted()))
             }
             return SearchResponse(query: question, types: analysis.types, focus: focusKeys, didYouMean: analysis.didYouMean,
-                                  urgent: RedFlags.check(analysis.didYouMean ?? question), results: results)
+                                  urgent: RedFlags.check(analysis.didYouMean ?? question), total: total, results: results)
         }
     }
 

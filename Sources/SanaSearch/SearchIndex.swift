@@ -111,6 +111,28 @@ public final class SearchIndex: @unchecked Sendable {
     /// The number of searchable (published) articles.
     public var count: Int { lock.read { liveCount } }
 
+    /// Goes up with every change, so caches of pages built from the index know when to rebuild.
+    public var generation: Int { lock.read { changes } }
+    var changes = 0
+
+    /// Every condition name (focus and also-called) of published articles, with the slug of an
+    /// article about it, for the A–Z index.
+    public func conditionNames() -> [(name: String, slug: String, isAlias: Bool)] {
+        lock.read {
+            var seen = Set<String>()
+            var out: [(name: String, slug: String, isAlias: Bool)] = []
+            for d in docs where d.alive {
+                guard let focus = d.focus else { continue }
+                for (i, name) in ([focus] + d.alsoCalled).enumerated() {
+                    let key = name.lowercased()
+                    guard !key.isEmpty, seen.insert(key).inserted else { continue }
+                    out.append((name, d.slug, i > 0))
+                }
+            }
+            return out.sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
+        }
+    }
+
     /// Adds or replaces an article; anything not published is removed instead.
     public func update(_ article: Article) {
         var cache = TermCache()
@@ -118,6 +140,7 @@ public final class SearchIndex: @unchecked Sendable {
         lock.write {
             removeLocked(article.id)
             if let prepared { addLocked(prepared) }
+            changes += 1
         }
     }
 
@@ -128,10 +151,11 @@ public final class SearchIndex: @unchecked Sendable {
                 removeLocked(a.id)
                 if let p { addLocked(p) }
             }
+            changes += 1
         }
     }
 
-    public func remove(id: String) { lock.write { removeLocked(id) } }
+    public func remove(id: String) { lock.write { removeLocked(id); changes += 1 } }
 
     /// Analyses articles on every core, in chunks that each keep their own term cache.
     static func prepareInParallel(_ articles: [Article]) -> [Prepared?] {

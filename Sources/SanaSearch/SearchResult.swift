@@ -5,6 +5,7 @@ public struct SearchResult: Sendable, Codable, Equatable {
     public var id: String
     public var slug: String
     public var title: String
+    public var categorySlug: String
     public var score: Double
     /// The section that best answers the question.
     public var section: SectionRef
@@ -35,5 +36,7 @@ public struct SearchResponse: Sendable, Codable {
     public var didYouMean: String?
     /// An urgent-care notice, shown ahead of the answers, when the question describes an emergency.
     public var urgent: RedFlag?
+    /// How many articles matched (before `offset` and `limit`).
+    public var total: Int
     public var results: [SearchResult]
 }

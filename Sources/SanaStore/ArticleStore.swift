@@ -101,6 +101,10 @@ public protocol ArticleStore: Sendable {
     /// Published articles whose title or body starts with each excerpt (the "..." removed).
     func resolveExcerpts(_ excerpts: [String]) async throws -> [ArticleLink]
     func counts() async throws -> StoreCounts
+    /// Published articles, most recently changed first (for the home page and the feed).
+    func recentlyChanged(limit: Int, byReview: Bool) async throws -> [Article]
+    /// Every published article's slug and when it last changed, for the sitemap.
+    func publishedSlugs() async throws -> [(slug: String, updatedAt: Date)]
     /// Every article, in id order, read in batches so memory stays flat.
     func allArticles() -> AsyncThrowingStream<Article, any Error>
     /// Earlier versions of an article, oldest first.

@@ -142,6 +142,21 @@ public struct SQLiteStore: ArticleStore {
         }
     }
 
+    public func recentlyChanged(limit: Int, byReview: Bool) async throws -> [Article] {
+        try await pool.read { db in
+            let order = byReview ? "reviewed_at IS NULL, reviewed_at DESC, updated_at DESC" : "updated_at DESC"
+            return try ArticleRecord.fetchAll(db, sql: ArticleRecord.selection + " WHERE status = 'published' ORDER BY \(order), id LIMIT ?",
+                                              arguments: [max(0, limit)]).map { try $0.article() }
+        }
+    }
+
+    public func publishedSlugs() async throws -> [(slug: String, updatedAt: Date)] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT slug, updated_at FROM article WHERE status = 'published' ORDER BY slug")
+                .map { (slug: $0["slug"], updatedAt: $0["updated_at"]) }
+        }
+    }
+
     public func counts() async throws -> StoreCounts {
         try await pool.read { db in
             var byStatus: [ArticleStatus: Int] = [:]

@@ -8,59 +8,79 @@ import SanaStore
 /// so article text can never inject markup.
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
+    /// The public address of the site, for canonical URLs, Open Graph, the sitemap and the feed.
+    public let siteURL: String
 
-    public init() async throws {
+    public init(siteURL: String = "http://localhost:8080") async throws {
         guard let dir = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
             throw RendererError.templatesMissing
         }
         library = try await MustacheLibrary(directory: dir)
+        self.siteURL = siteURL.hasSuffix("/") ? String(siteURL.dropLast()) : siteURL
     }
 
     func render(_ template: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: template) ?? ""
     }
 
-    static func base(title: String, description: String, language: String = "en") -> [String: Any] {
-        ["pageTitle": title, "description": description, "language": language]
+    func base(title: String, description: String, path: String?, language: String = "en", query: String = "") -> [String: Any] {
+        var ctx: [String: Any] = ["pageTitle": title, "description": description, "language": language, "query": query,
+                                  "siteURL": siteURL]
+        if let path { ctx["canonical"] = siteURL + path }
+        return ctx
     }
 
-    func home(categories: [(CategoryCount, [ArticleLink])]) -> String {
-        var ctx = Self.base(title: "Health questions, answered", description: "Reviewed answers to common health questions.")
+    func home(categories: [(CategoryCount, [ArticleLink])], recent: [Article]) -> String {
+        var ctx = base(title: "Health questions, answered", description: "Reviewed answers to common health questions.", path: "/")
         ctx["categories"] = categories.map { count, links -> [String: Any] in
             ["name": count.category.name, "slug": count.category.slug, "count": count.count,
              "more": count.count > links.count,
              "articles": links.map { ["slug": $0.slug, "title": $0.title] }]
         }
+        ctx["hasRecent"] = !recent.isEmpty
+        ctx["recent"] = recent.map { a -> [String: Any] in
+            var d: [String: Any] = ["slug": a.slug, "title": a.title]
+            if let r = a.reviewedAt { d["reviewed"] = Self.dayFormat(r); d["reviewedISO"] = Self.isoDay(r) }
+            return d
+        }
         return render("home", ctx)
     }
 
     func article(_ a: Article, previous: ArticleLink?, next: ArticleLink?, related: [ArticleLink]) -> String {
-        var ctx = Self.base(title: a.title, description: a.summary, language: a.language)
+        var ctx = base(title: a.title, description: a.summary, path: "/articles/\(a.slug)", language: a.language)
+        ctx["ogType"] = "article"
+        ctx["jsonLD"] = StructuredData.medicalWebPage(a, url: siteURL + "/articles/\(a.slug)")
         ctx["title"] = a.title
         ctx["summary"] = a.summary
         ctx["category"] = a.category.name
+        ctx["categorySlug"] = a.category.slug
         ctx["sections"] = a.sections.map { s -> [String: Any] in
             var d: [String: Any] = ["anchor": s.anchor, "aspect": s.aspect.rawValue,
-                                    "paragraphs": Self.paragraphs(s.text)]
+                                    "blocks": BodyBlock.blocks(of: s.text).map(\.context)]
             if let h = s.heading { d["heading"] = h }
             return d
         }
         ctx["hasSources"] = !a.sources.isEmpty
         ctx["sources"] = a.sources.map { s -> [String: Any] in
             var d: [String: Any] = ["title": s.title, "url": Self.safeURL(s.url)]
-            if let l = s.licence { d["licence"] = l }
+            if let l = s.licence {
+                d["licence"] = l
+                if l.uppercased().contains("CC BY 4.0") { d["licenceURL"] = "https://creativecommons.org/licenses/by/4.0/" }
+            }
             return d
         }
+        ctx["fromMedQuAD"] = a.sources.contains { $0.title.contains("MedQuAD") }
         if let reviewed = Self.reviewLine(a) { ctx["reviewed"] = reviewed }
         if let previous { ctx["previous"] = ["slug": previous.slug, "title": previous.title] }
         if let next { ctx["next"] = ["slug": next.slug, "title": next.title] }
         ctx["hasRelated"] = !related.isEmpty
-        ctx["related"] = related.map { ["slug": $0.slug, "excerpt": Excerpt.make($0.summary.isEmpty ? $0.title : $0.summary)] }
+        ctx["related"] = related.map { ["slug": $0.slug, "title": $0.title, "excerpt": Excerpt.make($0.summary.isEmpty ? $0.title : $0.summary)] }
         return render("article", ctx)
     }
 
     func category(_ category: Category, page: ArticlePage, pageNumber: Int, pageCount: Int) -> String {
-        var ctx = Self.base(title: category.name, description: "Articles about \(category.name.lowercased()).")
+        var ctx = base(title: category.name, description: "Articles about \(category.name.lowercased()).",
+                       path: "/categories/\(category.slug)" + (pageNumber > 1 ? "?page=\(pageNumber)" : ""))
         ctx["name"] = category.name
         ctx["slug"] = category.slug
         ctx["total"] = page.total
@@ -72,22 +92,23 @@ public struct PageRenderer: Sendable {
     }
 
     func notFound() -> String {
-        render("notfound", Self.base(title: "Page not found", description: "Page not found"))
+        render("notfound", base(title: "Page not found", description: "Page not found", path: nil))
     }
 
     func serverError() -> String {
-        render("error", Self.base(title: "Something went wrong", description: "Something went wrong"))
+        render("error", base(title: "Something went wrong", description: "Something went wrong", path: nil))
+    }
+
+    func badRequest(_ message: String) -> String {
+        var ctx = base(title: "Bad request", description: "Bad request", path: nil)
+        ctx["message"] = message
+        return render("badrequest", ctx)
     }
 
     static func htmlResponse(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
-    }
-
-    /// Paragraphs of a section's Markdown text, with inline marks removed (escaped by the template).
-    static func paragraphs(_ text: String) -> [String] {
-        text.components(separatedBy: "\n\n").map { Summary.plainText($0.replacingOccurrences(of: "\n", with: " ")) }.filter { !$0.isEmpty }
     }
 
     /// Only http(s) links reach a page; anything else (javascript:, data:) becomes "#".
@@ -98,10 +119,17 @@ public struct PageRenderer: Sendable {
 
     static func reviewLine(_ a: Article) -> String? {
         guard let reviewed = a.reviewedAt else { return nil }
-        let f = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: "en_GB"), timeZone: TimeZone(identifier: "UTC")!)
-        var s = "Reviewed" + (a.reviewer.map { " by \($0)" } ?? "") + " on " + reviewed.formatted(f)
-        if let due = a.nextReviewDue { s += " · Next review due " + due.formatted(f) }
+        var s = "Reviewed" + (a.reviewer.map { " by \($0)" } ?? "") + " on " + dayFormat(reviewed)
+        if let due = a.nextReviewDue { s += " · Next review due " + dayFormat(due) }
         return s
+    }
+
+    static func dayFormat(_ date: Date) -> String {
+        date.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: "en_GB"), timeZone: TimeZone(identifier: "UTC")!))
+    }
+
+    static func isoDay(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!).year().month().day())
     }
 }
 

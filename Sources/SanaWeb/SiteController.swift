@@ -9,15 +9,25 @@ struct SiteController<Store: ArticleStore> {
     let store: Store
     let renderer: PageRenderer
     let index: SearchIndex
+    let cache: PageCache
     /// How many related articles an article page lists.
     static var relatedCount: Int { 8 }
+    static var resultsPerPage: Int { 10 }
+    static var pageCacheControl: String { "public, max-age=300" }
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/health", use: health)
         router.get("/", use: home)
+        router.get("/search", use: search)
+        router.get("/suggest", use: suggest)
         router.get("/articles/:slug", use: article)
         router.get("/categories/:slug", use: category)
-        router.get("/assets/site.css", use: stylesheet)
+        router.get("/conditions", use: conditionsIndex)
+        router.get("/conditions/:letter", use: conditions)
+        router.get("/sitemap.xml", use: sitemap)
+        router.get("/robots.txt", use: robots)
+        router.get("/feed.atom", use: feed)
+        router.get("/assets/:file", use: asset)
     }
 
     @Sendable func health(_ request: Request, context: BasicRequestContext) async throws -> Response {
@@ -30,39 +40,127 @@ struct SiteController<Store: ArticleStore> {
     }
 
     @Sendable func home(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let counts = try await store.counts()
-        var categories: [(CategoryCount, [ArticleLink])] = []
-        for c in counts.byCategory {
-            categories.append((c, try await store.articles(inCategory: c.category.slug, offset: 0, limit: 10).items))
+        let page = try await cache.page("home:\(index.generation)") {
+            let counts = try await store.counts()
+            var categories: [(CategoryCount, [ArticleLink])] = []
+            for c in counts.byCategory {
+                categories.append((c, try await store.articles(inCategory: c.category.slug, offset: 0, limit: 10).items))
+            }
+            let recent = try await store.recentlyChanged(limit: 8, byReview: true)
+            return CachedPage(renderer.home(categories: categories, recent: recent))
         }
-        return html(renderer.home(categories: categories))
+        return page.response(to: request, cacheControl: Self.pageCacheControl)
+    }
+
+    /// The answers page. Pages are kept per question, filter and page until the index changes.
+    @Sendable func search(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let parameters = request.uri.queryParameters
+        let query = parameters.get("q") ?? ""
+        guard query.count <= 500 else { throw BadRequest("The question is too long: at most 500 characters, please.") }
+        let category = parameters.get("category").flatMap { $0.isEmpty ? nil : $0 }
+        if let category, !Slug.isValid(category) { throw BadRequest("The topic filter is not a known topic.") }
+        let pageNumber = try Self.pageNumber(parameters.get("page"), max: 10)
+        let key = "search:\(index.generation):\(category ?? ""):\(pageNumber):\(query)"
+        let page = try await cache.page(key) {
+            let categories = try await store.counts().byCategory
+            let trimmed = query.trimmed
+            let response = trimmed.isEmpty ? nil
+                : index.search(trimmed, limit: Self.resultsPerPage, offset: (pageNumber - 1) * Self.resultsPerPage, category: category)
+            return CachedPage(renderer.search(query: query, response: response, categories: categories, selected: category,
+                                              page: pageNumber, pageSize: Self.resultsPerPage))
+        }
+        return page.response(to: request, cacheControl: "private, max-age=60")
+    }
+
+    /// Completions for the search box, as JSON: `[{"text": …, "slug": …}]`.
+    @Sendable func suggest(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let prefix = request.uri.queryParameters.get("q") ?? ""
+        guard prefix.count <= 100 else { throw BadRequest("The text to complete is too long.") }
+        let data = try JSONEncoder().encode(index.suggest(prefix, limit: 8))
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        headers[.cacheControl] = "public, max-age=300"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    @Sendable func conditionsIndex(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        Response(status: .movedPermanently, headers: [.location: "/conditions/a"])
+    }
+
+    @Sendable func conditions(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let letter = (context.parameters.get("letter") ?? "").lowercased()
+        let letters = (UnicodeScalar("a").value...UnicodeScalar("z").value).map { String(UnicodeScalar($0)!) } + ["0-9"]
+        guard letters.contains(letter) else { return html(renderer.notFound(), status: .notFound) }
+        let page = cache.page("conditions:\(index.generation):\(letter)") {
+            let entries = index.conditionNames().filter { Self.indexLetter(of: $0.name) == letter }
+            return CachedPage(renderer.conditions(letter: letter, letters: letters, entries: entries))
+        }
+        return page.response(to: request, cacheControl: Self.pageCacheControl)
+    }
+
+    /// The A–Z letter a name is filed under: its first letter without accents, "0-9" for digits.
+    static func indexLetter(of name: String) -> String {
+        guard let first = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).unicodeScalars
+            .first(where: { CharacterSet.alphanumerics.contains($0) }) else { return "" }
+        if CharacterSet.decimalDigits.contains(first) { return "0-9" }
+        return String(first).lowercased()
+    }
+
+    @Sendable func sitemap(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let page = try await cache.page("sitemap:\(index.generation)") {
+            CachedPage(renderer.sitemap(try await store.publishedSlugs()), contentType: "application/xml; charset=utf-8")
+        }
+        return page.response(to: request, cacheControl: "public, max-age=3600")
+    }
+
+    @Sendable func robots(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        CachedPage(renderer.robots, contentType: "text/plain; charset=utf-8").response(to: request, cacheControl: "public, max-age=86400")
+    }
+
+    @Sendable func feed(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let page = try await cache.page("feed:\(index.generation)") {
+            let articles = try await store.recentlyChanged(limit: 50, byReview: false)
+            return CachedPage(renderer.feed(articles), contentType: "application/atom+xml; charset=utf-8", lastModified: articles.first?.updatedAt)
+        }
+        return page.response(to: request, cacheControl: "public, max-age=600")
+    }
+
+    static func pageNumber(_ text: String?, max: Int) throws -> Int {
+        guard let text else { return 1 }
+        guard let n = Int(text), (1...max).contains(n) else { throw BadRequest("page must be a whole number from 1 to \(max).") }
+        return n
     }
 
     static var categoryPageSize: Int { 50 }
 
     @Sendable func category(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let slug = context.parameters.get("slug") ?? ""
-        let pageParameter = request.uri.queryParameters.get("page")
-        guard let pageNumber = pageParameter.map({ Int($0) }) ?? 1, (1...100_000).contains(pageNumber) else {
-            throw HTTPError(.badRequest, message: "page must be a whole number from 1")
-        }
+        let pageNumber = try Self.pageNumber(request.uri.queryParameters.get("page"), max: 100_000)
         guard Slug.isValid(slug), let found = try await store.counts().byCategory.first(where: { $0.category.slug == slug }) else {
             return html(renderer.notFound(), status: .notFound)
         }
         let size = Self.categoryPageSize
-        let page = try await store.articles(inCategory: slug, offset: (pageNumber - 1) * size, limit: size)
-        let pageCount = max(1, (page.total + size - 1) / size)
+        let pageCount = max(1, (found.count + size - 1) / size)
         guard pageNumber <= pageCount else { return html(renderer.notFound(), status: .notFound) }
-        return html(renderer.category(found.category, page: page, pageNumber: pageNumber, pageCount: pageCount))
+        let page = try await cache.page("category:\(index.generation):\(slug):\(pageNumber)") {
+            let items = try await store.articles(inCategory: slug, offset: (pageNumber - 1) * size, limit: size)
+            return CachedPage(renderer.category(found.category, page: items, pageNumber: pageNumber, pageCount: pageCount))
+        }
+        return page.response(to: request, cacheControl: Self.pageCacheControl)
     }
 
+    /// Article pages are built once per revision of the article and of the index (which decides
+    /// the related articles), then served from memory with their ETag.
     @Sendable func article(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let slug = context.parameters.get("slug") ?? ""
         guard Slug.isValid(slug), let a = try await store.article(slug: slug), a.status == .published else {
             return html(renderer.notFound(), status: .notFound)
         }
-        let (previous, next) = try await store.neighbours(of: a)
-        return html(renderer.article(a, previous: previous, next: next, related: try await related(to: a)))
+        let page = try await cache.page("article:\(slug):\(a.revision):\(a.updatedAt.timeIntervalSince1970):\(index.generation)") {
+            let (previous, next) = try await store.neighbours(of: a)
+            return CachedPage(renderer.article(a, previous: previous, next: next, related: try await related(to: a)), lastModified: a.updatedAt)
+        }
+        return page.response(to: request, cacheControl: Self.pageCacheControl)
     }
 
     /// Related articles: those the source page itself named (its related excerpts), then the
@@ -75,13 +173,19 @@ struct SiteController<Store: ArticleStore> {
         return Array(links.prefix(Self.relatedCount))
     }
 
-    @Sendable func stylesheet(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        guard let url = Bundle.module.url(forResource: "Assets/site", withExtension: "css"),
-              let data = try? Data(contentsOf: url) else { return Response(status: .notFound) }
-        var headers = HTTPFields()
-        headers[.contentType] = "text/css; charset=utf-8"
-        headers[.cacheControl] = "public, max-age=3600"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    /// The site's own assets: no CDN, every file served by Sana.
+    @Sendable func asset(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let file = context.parameters.get("file") ?? ""
+        let types = ["css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8"]
+        let parts = file.split(separator: ".")
+        guard parts.count == 2, parts[0].allSatisfy({ $0.isLetter || $0 == "-" }), let type = types[String(parts[1])],
+              let url = Bundle.module.url(forResource: "Assets/" + parts[0], withExtension: String(parts[1])) else {
+            return html(renderer.notFound(), status: .notFound)
+        }
+        let page = try cache.page("asset:\(file)") {
+            CachedPage(bytes: ByteBuffer(bytes: try Data(contentsOf: url)), contentType: type)
+        }
+        return page.response(to: request, cacheControl: "public, max-age=3600")
     }
 
     func html(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
@@ -94,4 +198,10 @@ struct SiteController<Store: ArticleStore> {
         headers[.cacheControl] = "no-store"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
+}
+
+/// A request Sana cannot answer as asked; shown as a 400 page naming the problem.
+struct BadRequest: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
 }

@@ -8,14 +8,17 @@ public func buildRouter(store: some ArticleStore, renderer: PageRenderer, index:
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
-    SiteController(store: store, renderer: renderer, index: index).addRoutes(to: router)
+    router.add(middleware: QueryValidationMiddleware())
+    SiteController(store: store, renderer: renderer, index: index, cache: PageCache()).addRoutes(to: router)
     return router
 }
 
 /// The application `sana serve` runs. `runService()` shuts down gracefully on SIGINT and SIGTERM.
-public func buildApplication(store: some ArticleStore, host: String, port: Int, logger: Logger) async throws -> some ApplicationProtocol {
+public func buildApplication(store: some ArticleStore, host: String, port: Int, publicURL: String? = nil,
+                             logger: Logger) async throws -> some ApplicationProtocol {
     let index = try await loadSearchIndex(from: store)
     logger.info("Search index ready: \(index.count) published articles")
-    let router = buildRouter(store: store, renderer: try await PageRenderer(), index: index)
+    let renderer = try await PageRenderer(siteURL: publicURL ?? "http://\(host):\(port)")
+    let router = buildRouter(store: store, renderer: renderer, index: index)
     return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "Sana"), logger: logger)
 }

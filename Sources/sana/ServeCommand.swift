@@ -11,6 +11,8 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
+    @Option(help: "The site's public address, for canonical links, the sitemap and the feed (default: http://HOST:PORT).")
+    var publicURL: String?
     @Flag(help: "Do not load the sample articles into an empty database.") var noSample = false
     @OptionGroup var db: DatabaseOptions
 
@@ -21,7 +23,7 @@ struct Serve: AsyncParsableCommand {
         if !noSample, let summary = try await SampleArticles.loadIfEmpty(into: store) {
             logger.info("Loaded sample articles: \(summary.line)")
         }
-        let app = try await buildApplication(store: store, host: host, port: port, logger: logger)
+        let app = try await buildApplication(store: store, host: host, port: port, publicURL: publicURL, logger: logger)
         try await app.runService()
     }
 }

@@ -50,12 +50,12 @@ func sampleSite() async throws -> (SQLiteStore, some ApplicationProtocol) {
                 #expect(response.status == .ok)
                 #expect(html.contains("<h1>What causes calcification in the neck, and how is it treated?</h1>"))
                 for heading in ["Chronic Inflammation", "Degenerative Changes", "Injury", "Lifestyle Adjustment", "When To See A Doctor"] {
-                    #expect(html.contains("<h2>\(heading)</h2>"), "missing section \(heading)")
+                    #expect(html.contains(">\(heading) <a class=\"anchor\" href=\"#"), "missing section \(heading)")
                 }
                 #expect(html.contains(#"<a href="/articles/what-are-the-symptoms-of-thoracic-and-abdominal-aneurysms" rel="prev">"#))
                 #expect(html.contains(#"<a href="/articles/do-breast-cysts-need-treatment" rel="next">"#))
                 let related = html.components(separatedBy: #"<aside class="related""#).last ?? ""
-                let excerpts = related.matches(of: /<li><a href="\/articles\/[a-z0-9-]+">([^<]+)<\/a><\/li>/).map { String($0.output.1) }
+                let excerpts = related.matches(of: /<li><a href="\/articles\/[a-z0-9-]+">[^<]+<\/a><br><span class="excerpt">([^<]+)<\/span><\/li>/).map { String($0.output.1) }
                 #expect(excerpts.count == 8)
                 #expect(excerpts.allSatisfy { $0.hasSuffix("...") })
                 #expect(excerpts.first?.hasPrefix("Breast cysts are fluid-filled sacs") == true)

@@ -1,0 +1,123 @@
+import CompressNIO
+import Foundation
+import Hummingbird
+import Synchronization
+
+/// A response body ready to send again: its bytes, a gzip copy, and the validators that let a
+/// browser revalidate it with a 304 instead of downloading it again.
+struct CachedPage: Sendable {
+    var body: ByteBuffer
+    var gzipped: ByteBuffer?
+    var etag: String
+    var lastModified: Date?
+    var contentType: String
+
+    /// Bodies smaller than this are sent as they are: gzip would save little.
+    static let compressionThreshold = 1024
+
+    init(_ text: String, contentType: String = "text/html; charset=utf-8", lastModified: Date? = nil) {
+        self.init(bytes: ByteBuffer(string: text), contentType: contentType, lastModified: lastModified)
+    }
+
+    init(bytes: ByteBuffer, contentType: String, lastModified: Date? = nil) {
+        body = bytes
+        self.contentType = contentType
+        self.lastModified = lastModified.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) }
+        etag = "\"" + String(bytes.withUnsafeReadableBytes { Self.fnv1a($0) }, radix: 36) + "\""
+        if bytes.readableBytes >= Self.compressionThreshold {
+            var input = bytes
+            gzipped = try? input.compress(with: .gzip())
+        }
+    }
+
+    /// FNV-1a, 64 bits: a content hash for the ETag, cheap enough to run on every page built.
+    static func fnv1a(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// The response for `request`: 304 when the browser's copy is current, gzip when accepted.
+    func response(to request: Request, status: HTTPResponse.Status = .ok, cacheControl: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        headers[.cacheControl] = cacheControl
+        headers[.eTag] = etag
+        headers[.vary] = "Accept-Encoding"
+        if let lastModified { headers[.lastModified] = HTTPDate.format(lastModified) }
+        if status == .ok, isFresh(for: request) {
+            return Response(status: .notModified, headers: headers)
+        }
+        if let gzipped, Self.acceptsGzip(request) {
+            headers[.contentEncoding] = "gzip"
+            return Response(status: status, headers: headers, body: .init(byteBuffer: gzipped))
+        }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
+    }
+
+    func isFresh(for request: Request) -> Bool {
+        if let match = request.headers[.ifNoneMatch] {
+            return match.split(separator: ",").contains { tag in
+                let t = tag.trimmingCharacters(in: .whitespaces)
+                return t == "*" || t == etag || t == "W/" + etag
+            }
+        }
+        if let since = request.headers[.ifModifiedSince], let date = HTTPDate.parse(since), let lastModified {
+            return lastModified <= date
+        }
+        return false
+    }
+
+    static func acceptsGzip(_ request: Request) -> Bool {
+        guard let accept = request.headers[.acceptEncoding] else { return false }
+        return accept.split(separator: ",").contains { part in
+            let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard fields.first == "gzip" else { return false }
+            return !fields.dropFirst().contains { $0 == "q=0" || $0 == "q=0.0" || $0 == "q=0.00" || $0 == "q=0.000" }
+        }
+    }
+}
+
+/// RFC 9110 dates for Last-Modified and If-Modified-Since.
+enum HTTPDate {
+    static func format(_ date: Date) -> String {
+        date.formatted(Date.VerbatimFormatStyle(format: "\(weekday: .abbreviated), \(day: .twoDigits) \(month: .abbreviated) \(year: .defaultDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits) GMT",
+                                                locale: Locale(identifier: "en_US_POSIX"), timeZone: TimeZone(identifier: "GMT")!, calendar: Calendar(identifier: .gregorian)))
+    }
+
+    static func parse(_ text: String) -> Date? {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "GMT")
+        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return f.date(from: text)
+    }
+}
+
+/// Rendered pages by key, valid while the content they show is unchanged: the key carries the
+/// article's revision and the search index's generation, so an edit anywhere makes a new key.
+final class PageCache: Sendable {
+    private let pages = Mutex<[String: CachedPage]>([:])
+    let capacity: Int
+
+    init(capacity: Int = 10_000) { self.capacity = capacity }
+
+    func page(_ key: String, build: () throws -> CachedPage) rethrows -> CachedPage {
+        if let hit = pages.withLock({ $0[key] }) { return hit }
+        return store(key, try build())
+    }
+
+    func page(_ key: String, build: () async throws -> CachedPage) async rethrows -> CachedPage {
+        if let hit = pages.withLock({ $0[key] }) { return hit }
+        return store(key, try await build())
+    }
+
+    private func store(_ key: String, _ page: CachedPage) -> CachedPage {
+        pages.withLock { cache in
+            // Simple and bounded: when full, start again (keys of old revisions never come back).
+            if cache.count >= capacity { cache.removeAll(keepingCapacity: true) }
+            cache[key] = page
+        }
+        return page
+    }
+}
