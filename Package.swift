@@ -57,6 +57,7 @@ let package = Package(
         .testTarget(name: "SanaWebTests", dependencies: [
             "SanaWeb", "SanaStore", "SanaIngest",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "CompressNIO", package: "compress-nio"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -76,6 +76,12 @@ public enum Summary {
             s.replaceSubrange(start...close, with: label)
         }
         for mark in ["**", "__", "`"] where s.containsBytes(mark) { s = s.replacingOccurrences(of: mark, with: "") }
+        // Block quotes and care-card levels ("> [!URGENT] …") are layout, not words.
+        if s.hasPrefix("> ") { s.removeFirst(2) }
+        if s.containsBytes("\n> ") { s = s.replacingOccurrences(of: "\n> ", with: "\n") }
+        for mark in ["[!EMERGENCY] ", "[!URGENT] ", "[!NON-URGENT] "] where s.containsBytes(mark) {
+            s = s.replacingOccurrences(of: mark, with: "")
+        }
         return s.trimmed
     }
 }

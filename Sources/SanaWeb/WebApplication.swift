@@ -5,7 +5,7 @@ import SanaStore
 
 /// Builds the router of the site over a store; tests drive it with `app.test(.router)`.
 public func buildRouter(store: some ArticleStore, renderer: PageRenderer, index: SearchIndex) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: QueryValidationMiddleware())
