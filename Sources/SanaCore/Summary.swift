@@ -76,6 +76,11 @@ public enum Summary {
             s.replaceSubrange(start...close, with: label)
         }
         for mark in ["**", "__", "`"] where s.containsBytes(mark) { s = s.replacingOccurrences(of: mark, with: "") }
+        // List markers at line starts are layout too.
+        for marker in ["- ", "* "] {
+            if s.hasPrefix(marker) { s.removeFirst(2) }
+            if s.containsBytes("\n" + marker) { s = s.replacingOccurrences(of: "\n" + marker, with: "\n") }
+        }
         // Block quotes and care-card levels ("> [!URGENT] …") are layout, not words.
         if s.hasPrefix("> ") { s.removeFirst(2) }
         if s.containsBytes("\n> ") { s = s.replacingOccurrences(of: "\n> ", with: "\n") }

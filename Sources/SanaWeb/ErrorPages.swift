@@ -34,33 +34,13 @@ struct QueryValidationMiddleware<Context: RequestContext>: RouterMiddleware {
     static func problem(in query: String) -> String? {
         let bytes = Array(query.utf8)
         if bytes.count > maxQueryBytes { return "The address is too long (at most \(maxQueryBytes) characters after the ?)." }
-        var decoded: [UInt8] = []
-        decoded.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "%") {
-                guard i + 2 < bytes.count, let hi = hex(bytes[i + 1]), let lo = hex(bytes[i + 2]) else {
-                    return "The address has a malformed %-escape at character \(i + 1)."
-                }
-                decoded.append(hi << 4 | lo)
-                i += 3
-            } else {
-                decoded.append(b == UInt8(ascii: "+") ? 0x20 : b)
-                i += 1
+        for pair in query.split(separator: "&") {
+            for part in pair.split(separator: "=", maxSplits: 1) where FormQuery.decode(part) == nil {
+                return "The address has a malformed %-escape or bytes that are not UTF-8 text: \(String(part.prefix(40)))"
             }
         }
-        guard let text = String(validating: decoded, as: UTF8.self) else { return "The address holds bytes that are not UTF-8 text." }
+        let text = FormQuery.decode(Substring(query)) ?? ""
         if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "The address holds control characters." }
         return nil
-    }
-
-    private static func hex(_ b: UInt8) -> UInt8? {
-        switch b {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): b - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): b - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): b - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -51,7 +51,11 @@ public struct PageRenderer: Sendable {
         ctx["ogType"] = "article"
         ctx["jsonLD"] = StructuredData.medicalWebPage(a, url: siteURL + "/articles/\(a.slug)")
         ctx["title"] = a.title
-        ctx["summary"] = a.summary
+        // The summary leads the page unless the introduction already says the same words.
+        let intro = a.sections.first.flatMap { $0.heading == nil ? Summary.plainText($0.text) : nil } ?? ""
+        if !intro.hasPrefix(String(a.summary.prefix(80)).trimmingCharacters(in: CharacterSet(charactersIn: ". "))) {
+            ctx["summary"] = a.summary
+        }
         ctx["category"] = a.category.name
         ctx["categorySlug"] = a.category.slug
         ctx["sections"] = a.sections.map { s -> [String: Any] in

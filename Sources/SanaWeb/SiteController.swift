@@ -54,12 +54,12 @@ struct SiteController<Store: ArticleStore> {
 
     /// The answers page. Pages are kept per question, filter and page until the index changes.
     @Sendable func search(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let parameters = request.uri.queryParameters
-        let query = parameters.get("q") ?? ""
+        let parameters = FormQuery(request.uri.query)
+        let query = parameters["q"] ?? ""
         guard query.count <= 500 else { throw BadRequest("The question is too long: at most 500 characters, please.") }
-        let category = parameters.get("category").flatMap { $0.isEmpty ? nil : $0 }
+        let category = parameters["category"].flatMap { $0.isEmpty ? nil : $0 }
         if let category, !Slug.isValid(category) { throw BadRequest("The topic filter is not a known topic.") }
-        let pageNumber = try Self.pageNumber(parameters.get("page"), max: 10)
+        let pageNumber = try Self.pageNumber(parameters["page"], max: 10)
         let key = "search:\(index.generation):\(category ?? ""):\(pageNumber):\(query)"
         let page = try await cache.page(key) {
             let categories = try await store.counts().byCategory
@@ -74,7 +74,7 @@ struct SiteController<Store: ArticleStore> {
 
     /// Completions for the search box, as JSON: `[{"text": …, "slug": …}]`.
     @Sendable func suggest(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let prefix = request.uri.queryParameters.get("q") ?? ""
+        let prefix = FormQuery(request.uri.query)["q"] ?? ""
         guard prefix.count <= 100 else { throw BadRequest("The text to complete is too long.") }
         let data = try JSONEncoder().encode(index.suggest(prefix, limit: 8))
         var headers = HTTPFields()
@@ -135,7 +135,7 @@ struct SiteController<Store: ArticleStore> {
 
     @Sendable func category(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let slug = context.parameters.get("slug") ?? ""
-        let pageNumber = try Self.pageNumber(request.uri.queryParameters.get("page"), max: 100_000)
+        let pageNumber = try Self.pageNumber(FormQuery(request.uri.query)["page"], max: 100_000)
         guard Slug.isValid(slug), let found = try await store.counts().byCategory.first(where: { $0.category.slug == slug }) else {
             return html(renderer.notFound(), status: .notFound)
         }
@@ -176,7 +176,7 @@ struct SiteController<Store: ArticleStore> {
     /// The site's own assets: no CDN, every file served by Sana.
     @Sendable func asset(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let file = context.parameters.get("file") ?? ""
-        let types = ["css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8"]
+        let types = ["css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8", "svg": "image/svg+xml"]
         let parts = file.split(separator: ".")
         guard parts.count == 2, parts[0].allSatisfy({ $0.isLetter || $0 == "-" }), let type = types[String(parts[1])],
               let url = Bundle.module.url(forResource: "Assets/" + parts[0], withExtension: String(parts[1])) else {

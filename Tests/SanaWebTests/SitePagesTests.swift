@@ -25,6 +25,10 @@ import SanaStore
                 #expect(html.contains(#"<meta name="robots" content="noindex">"#))
                 #expect(html.contains(#"value="what happens if gallstones are not treated""#), "the box keeps the question")
             }
+            // Forms send spaces as "+".
+            try await client.execute(uri: "/search?q=what+causes+gallstones%3F", method: .get) { response in
+                #expect(String(buffer: response.body).contains(#"value="what causes gallstones?""#))
+            }
         }
     }
 

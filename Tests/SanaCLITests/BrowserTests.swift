@@ -1,0 +1,54 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// Runs the browser suite (`Tests/Browser/site_browser_test.py`: Chromium through
+/// chromium-driver, selenium and axe-core) against `sana serve` on the bundled samples.
+/// Screenshots land in `.build/screenshots/`.
+@Suite struct BrowserTests {
+    /// The package's root, found from this source file.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func aVisitorCanAskReadAndBrowseWithoutErrorsOrSeriousAccessibilityProblems() async throws {
+        let dir = try scratch()
+        let port = Int.random(in: 40_000..<50_000)
+        let server = Process()
+        server.executableURL = sanaBinary
+        server.arguments = ["serve", "--port", "\(port)", "--database", dir.appendingPathComponent("site.sqlite").path]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { if server.isRunning { server.terminate(); server.waitUntilExit() } }
+        let base = "http://127.0.0.1:\(port)"
+        try #require(await waitUntilHealthy(base, while: { server.isRunning }), "sana serve did not become healthy")
+
+        let browser = Process()
+        browser.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        browser.arguments = ["python3", Self.root.appendingPathComponent("Tests/Browser/site_browser_test.py").path,
+                             base, Self.root.appendingPathComponent(".build/screenshots").path]
+        let output = Pipe()
+        browser.standardOutput = output
+        browser.standardError = output
+        try browser.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        browser.waitUntilExit()
+        #expect(browser.terminationStatus == 0, "browser suite failed:\n\(text)")
+        #expect(text.contains(#""status": "ok""#))
+        #expect(text.contains("article-phone.png") && text.contains("article-desktop.png"))
+    }
+}
+
+/// Polls `/health` until the server answers, giving up after a minute or when it exits.
+func waitUntilHealthy(_ base: String, while running: () -> Bool) async -> Bool {
+    let deadline = Date().addingTimeInterval(60)
+    while Date() < deadline && running() {
+        if let (data, response) = try? await URLSession.shared.data(from: URL(string: base + "/health")!),
+           (response as? HTTPURLResponse)?.statusCode == 200 {
+            return String(decoding: data, as: UTF8.self).contains(#""status":"ok""#)
+        }
+        try? await Task.sleep(for: .milliseconds(100))  // poll interval, not a wait for readiness
+    }
+    return false
+}
