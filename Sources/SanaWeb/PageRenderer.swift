@@ -31,7 +31,7 @@ public struct PageRenderer: Sendable {
     }
 
     func home(categories: [(CategoryCount, [ArticleLink])], recent: [Article]) -> String {
-        var ctx = base(title: "Health questions, answered", description: "Reviewed answers to common health questions.", path: "/")
+        var ctx = base(title: "Health questions, answered", description: "Clear answers to common health questions, with when to seek care.", path: "/")
         ctx["categories"] = categories.map { count, links -> [String: Any] in
             ["name": count.category.name, "slug": count.category.slug, "count": count.count,
              "more": count.count > links.count,
