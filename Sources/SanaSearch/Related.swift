@@ -23,7 +23,7 @@ extension SearchIndex {
                     if let t = cache.term(token), let tid = termIDs[t] { weights[tid, default: 0] += 1 }
                 }
             }
-            for t in doc.keyTerms { if let tid = termIDs[t] { weights[tid, default: 0] += 0.5 } }
+            for tid in doc.keyTerms { weights[tid, default: 0] += 0.5 }
             let (dense, touched) = scoreDocuments(weights, RankingParameters())
             var scores: [Int32: Float] = [:]
             for d in touched where d != n { scores[d] = dense[Int(d)] }

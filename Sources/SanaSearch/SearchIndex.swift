@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SanaCore
 
 /// The fields of an article that BM25F weighs separately.
@@ -43,7 +44,7 @@ struct IndexedDoc {
     /// Bit i set when the article answers `QuestionType.allCases[i]`.
     var answersTypes: UInt32
     /// The article's most frequent terms, for finding similar articles.
-    var keyTerms: [String] = []
+    var keyTerms: [Int32] = []
 }
 
 /// An article analysed for the index, ready to insert.
@@ -112,8 +113,19 @@ public final class SearchIndex: @unchecked Sendable {
     public var count: Int { lock.read { liveCount } }
 
     /// Goes up with every change, so caches of pages built from the index know when to rebuild.
-    public var generation: Int { lock.read { changes } }
-    var changes = 0
+    public var generation: Int { changes.load(ordering: .acquiring) }
+    /// Read without the lock (pages check it on every request); changed under the write lock.
+    let changes = Atomic<Int>(0)
+
+    /// Copies each posting list into storage of its exact size: lists grow by doubling while the
+    /// index is built, which leaves up to half of their memory unused. Call after a bulk load.
+    public func trimStorage() {
+        lock.write {
+            for t in postings.indices where postings[t].capacity > postings[t].count {
+                postings[t] = postings[t].withUnsafeBufferPointer { Array($0) }
+            }
+        }
+    }
 
     /// Every condition name (focus and also-called) of published articles, with the slug of an
     /// article about it, for the A–Z index.
@@ -140,7 +152,7 @@ public final class SearchIndex: @unchecked Sendable {
         lock.write {
             removeLocked(article.id)
             if let prepared { addLocked(prepared) }
-            changes += 1
+            changes.add(1, ordering: .releasing)
         }
     }
 
@@ -151,11 +163,11 @@ public final class SearchIndex: @unchecked Sendable {
                 removeLocked(a.id)
                 if let p { addLocked(p) }
             }
-            changes += 1
+            changes.add(1, ordering: .releasing)
         }
     }
 
-    public func remove(id: String) { lock.write { removeLocked(id); changes += 1 } }
+    public func remove(id: String) { lock.write { removeLocked(id); changes.add(1, ordering: .releasing) } }
 
     /// Analyses articles on every core, in chunks that each keep their own term cache.
     static func prepareInParallel(_ articles: [Article]) -> [Prepared?] {
@@ -226,7 +238,7 @@ public final class SearchIndex: @unchecked Sendable {
             lengths += wordCounts[slot]
         }
         let sectionTerms = sectionWords.map { slots in Array(Set(slots.map { wordTerms[$0] }.filter { $0 >= 0 })) }
-        let keyTerms = topTerms(terms, frequencies, count: 20)
+        let keyTerms = topTerms(terms, frequencies, count: 20)  // local indexes until inserted
         let keys = ([a.focus].compactMap { $0 } + a.alsoCalled).map { name in
             var parts: [String] = []
             TextAnalyzer.forEachToken(name) { if let t = cache.term($0) { parts.append(t) } }
@@ -242,20 +254,21 @@ public final class SearchIndex: @unchecked Sendable {
                         words: Array(zip(wordList, wordTerms)))
     }
 
-    /// The `count` most frequent terms of four letters or more (ties by term), without sorting all.
-    static func topTerms(_ terms: [String], _ frequencies: [SIMD4<Float>], count: Int) -> [String] {
-        var best: [(total: Float, term: String)] = []
-        for (term, f) in zip(terms, frequencies) where term.utf8.count >= 4 {
-            let entry = (total: f.sum(), term: term)
-            func better(_ a: (total: Float, term: String), _ b: (total: Float, term: String)) -> Bool {
-                a.total != b.total ? a.total > b.total : a.term < b.term
-            }
+    /// The `count` most frequent terms of four letters or more (ties by term), as indexes into
+    /// `terms`, without sorting them all.
+    static func topTerms(_ terms: [String], _ frequencies: [SIMD4<Float>], count: Int) -> [Int32] {
+        var best: [(total: Float, index: Int)] = []
+        func better(_ a: (total: Float, index: Int), _ b: (total: Float, index: Int)) -> Bool {
+            a.total != b.total ? a.total > b.total : terms[a.index] < terms[b.index]
+        }
+        for (i, f) in frequencies.enumerated() where terms[i].utf8.count >= 4 {
+            let entry = (total: f.sum(), index: i)
             if best.count == count, let last = best.last, !better(entry, last) { continue }
             let at = best.firstIndex { better(entry, $0) } ?? best.count
             best.insert(entry, at: at)
             if best.count > count { best.removeLast() }
         }
-        return best.map(\.term)
+        return best.map { Int32($0.index) }
     }
 
     /// Which question types an article answers: by its MedQuAD question type, or by a headed
@@ -298,6 +311,7 @@ public final class SearchIndex: @unchecked Sendable {
             ids.append(id)
             postings[Int(id)].append(Posting(doc: n, tf: frequencies))
         }
+        docs[Int(n)].keyTerms = doc.keyTerms.map { ids[Int($0)] }
         for (i, local) in prepared.sectionTerms.enumerated() where i < doc.sections.count {
             docs[Int(n)].sections[i].terms = local.map { ids[Int($0)] }.sorted()
         }

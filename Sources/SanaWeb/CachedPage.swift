@@ -11,6 +11,8 @@ struct CachedPage: Sendable {
     var etag: String
     var lastModified: Date?
     var contentType: String
+    /// The headers every response of this page carries, built once.
+    var headers: HTTPFields
 
     /// Bodies smaller than this are sent as they are: gzip would save little.
     static let compressionThreshold = 1024
@@ -28,6 +30,11 @@ struct CachedPage: Sendable {
             var input = bytes
             gzipped = try? input.compress(with: .gzip())
         }
+        headers = HTTPFields()
+        headers[.contentType] = contentType
+        headers[.eTag] = etag
+        headers[.vary] = "Accept-Encoding"
+        if let lastModified = self.lastModified { headers[.lastModified] = HTTPDate.format(lastModified) }
     }
 
     /// FNV-1a, 64 bits: a content hash for the ETag, cheap enough to run on every page built.
@@ -39,12 +46,8 @@ struct CachedPage: Sendable {
 
     /// The response for `request`: 304 when the browser's copy is current, gzip when accepted.
     func response(to request: Request, status: HTTPResponse.Status = .ok, cacheControl: String) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = contentType
+        var headers = self.headers
         headers[.cacheControl] = cacheControl
-        headers[.eTag] = etag
-        headers[.vary] = "Accept-Encoding"
-        if let lastModified { headers[.lastModified] = HTTPDate.format(lastModified) }
         if status == .ok, isFresh(for: request) {
             return Response(status: .notModified, headers: headers)
         }
@@ -98,6 +101,9 @@ enum HTTPDate {
 /// article's revision and the search index's generation, so an edit anywhere makes a new key.
 final class PageCache: Sendable {
     private let pages = Mutex<[String: CachedPage]>([:])
+    /// Pages found recently under a short name (an article's slug), so a busy page skips even the
+    /// database lookup of its revision for a few seconds.
+    private let recent = Mutex<[String: (page: CachedPage, at: ContinuousClock.Instant)]>([:])
     let capacity: Int
 
     init(capacity: Int = 10_000) { self.capacity = capacity }
@@ -110,6 +116,32 @@ final class PageCache: Sendable {
     func page(_ key: String, build: () async throws -> CachedPage) async rethrows -> CachedPage {
         if let hit = pages.withLock({ $0[key] }) { return hit }
         return store(key, try await build())
+    }
+
+    private let values = Mutex<[String: any Sendable]>([:])
+
+    /// A value computed once per key (the store's counts per index generation, say).
+    func value<T: Sendable>(_ key: String, build: () async throws -> T) async rethrows -> T {
+        if let hit = values.withLock({ $0[key] }) as? T { return hit }
+        let value = try await build()
+        values.withLock { cache in
+            if cache.count >= 100 { cache.removeAll(keepingCapacity: true) }
+            cache[key] = value
+        }
+        return value
+    }
+
+    /// The page remembered under `name` within the last `seconds`, if any.
+    func recent(_ name: String, within seconds: Double) -> CachedPage? {
+        guard let entry = recent.withLock({ $0[name] }), ContinuousClock.now - entry.at < .seconds(seconds) else { return nil }
+        return entry.page
+    }
+
+    func remember(_ name: String, _ page: CachedPage) {
+        recent.withLock { cache in
+            if cache.count >= capacity { cache.removeAll(keepingCapacity: true) }
+            cache[name] = (page, ContinuousClock.now)
+        }
     }
 
     private func store(_ key: String, _ page: CachedPage) -> CachedPage {

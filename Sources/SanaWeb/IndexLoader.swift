@@ -12,6 +12,7 @@ public func loadSearchIndex(from store: some ArticleStore) async throws -> Searc
     }
     index.update(batch)
     batch = []
+    index.trimStorage()
     releaseFreedMemory()
     return index
 }

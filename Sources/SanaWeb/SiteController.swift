@@ -14,6 +14,8 @@ struct SiteController<Store: ArticleStore> {
     static var relatedCount: Int { 8 }
     static var resultsPerPage: Int { 10 }
     static var pageCacheControl: String { "public, max-age=300" }
+    /// Seconds an article page is served before its revision is checked in the store again.
+    static var revisionCheckInterval: Double { 2 }
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/health", use: health)
@@ -62,7 +64,7 @@ struct SiteController<Store: ArticleStore> {
         let pageNumber = try Self.pageNumber(parameters["page"], max: 10)
         let key = "search:\(index.generation):\(category ?? ""):\(pageNumber):\(query)"
         let page = try await cache.page(key) {
-            let categories = try await store.counts().byCategory
+            let categories = try await counts().byCategory
             let trimmed = query.trimmed
             let response = trimmed.isEmpty ? nil
                 : index.search(trimmed, limit: Self.resultsPerPage, offset: (pageNumber - 1) * Self.resultsPerPage, category: category)
@@ -125,6 +127,11 @@ struct SiteController<Store: ArticleStore> {
         return page.response(to: request, cacheControl: "public, max-age=600")
     }
 
+    /// The store's counts (categories and their sizes), once per index generation.
+    func counts() async throws -> StoreCounts {
+        try await cache.value("counts:\(index.generation)") { try await store.counts() }
+    }
+
     static func pageNumber(_ text: String?, max: Int) throws -> Int {
         guard let text else { return 1 }
         guard let n = Int(text), (1...max).contains(n) else { throw BadRequest("page must be a whole number from 1 to \(max).") }
@@ -136,7 +143,7 @@ struct SiteController<Store: ArticleStore> {
     @Sendable func category(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let slug = context.parameters.get("slug") ?? ""
         let pageNumber = try Self.pageNumber(FormQuery(request.uri.query)["page"], max: 100_000)
-        guard Slug.isValid(slug), let found = try await store.counts().byCategory.first(where: { $0.category.slug == slug }) else {
+        guard Slug.isValid(slug), let found = try await counts().byCategory.first(where: { $0.category.slug == slug }) else {
             return html(renderer.notFound(), status: .notFound)
         }
         let size = Self.categoryPageSize
@@ -153,6 +160,12 @@ struct SiteController<Store: ArticleStore> {
     /// the related articles), then served from memory with their ETag.
     @Sendable func article(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let slug = context.parameters.get("slug") ?? ""
+        // A page shown in the last few seconds is served without asking the store again; after
+        // that its revision is checked, so an edit shows within seconds.
+        let recentName = "article:\(slug):\(index.generation)"
+        if let page = cache.recent(recentName, within: Self.revisionCheckInterval) {
+            return page.response(to: request, cacheControl: Self.pageCacheControl)
+        }
         guard Slug.isValid(slug), let a = try await store.article(slug: slug), a.status == .published else {
             return html(renderer.notFound(), status: .notFound)
         }
@@ -160,6 +173,7 @@ struct SiteController<Store: ArticleStore> {
             let (previous, next) = try await store.neighbours(of: a)
             return CachedPage(renderer.article(a, previous: previous, next: next, related: try await related(to: a)), lastModified: a.updatedAt)
         }
+        cache.remember(recentName, page)
         return page.response(to: request, cacheControl: Self.pageCacheControl)
     }
 

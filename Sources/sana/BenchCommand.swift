@@ -28,6 +28,7 @@ struct BenchSearch: AsyncParsableCommand {
         }
         buildTime += clock.measure { index.update(batch) }
         batch = []
+        index.trimStorage()
         releaseFreedMemory()
         var parts = ["\"build_ms\": \(milliseconds(buildTime))", "\"articles\": \(index.count)", "\"rss_mb\": \(residentMegabytes())"]
         for file in files {
