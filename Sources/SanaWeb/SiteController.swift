@@ -15,7 +15,7 @@ struct SiteController<Store: ArticleStore> {
     static var resultsPerPage: Int { 10 }
     static var pageCacheControl: String { "public, max-age=300" }
     /// Seconds an article page is served before its revision is checked in the store again.
-    static var revisionCheckInterval: Double { 2 }
+    var revisionCheckInterval: Double = 2
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/health", use: health)
@@ -163,7 +163,7 @@ struct SiteController<Store: ArticleStore> {
         // A page shown in the last few seconds is served without asking the store again; after
         // that its revision is checked, so an edit shows within seconds.
         let recentName = "article:\(slug):\(index.generation)"
-        if let page = cache.recent(recentName, within: Self.revisionCheckInterval) {
+        if let page = cache.recent(recentName, within: revisionCheckInterval) {
             return page.response(to: request, cacheControl: Self.pageCacheControl)
         }
         guard Slug.isValid(slug), let a = try await store.article(slug: slug), a.status == .published else {

@@ -4,12 +4,16 @@ import SanaSearch
 import SanaStore
 
 /// Builds the router of the site over a store; tests drive it with `app.test(.router)`.
-public func buildRouter(store: some ArticleStore, renderer: PageRenderer, index: SearchIndex) -> Router<BasicRequestContext> {
+/// `revisionCheckInterval`: seconds a served article page is reused before the store is asked
+/// whether the article changed.
+public func buildRouter(store: some ArticleStore, renderer: PageRenderer, index: SearchIndex,
+                        revisionCheckInterval: Double = 2) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: QueryValidationMiddleware())
-    SiteController(store: store, renderer: renderer, index: index, cache: PageCache()).addRoutes(to: router)
+    SiteController(store: store, renderer: renderer, index: index, cache: PageCache(),
+                   revisionCheckInterval: revisionCheckInterval).addRoutes(to: router)
     return router
 }
 

@@ -171,6 +171,24 @@ import SanaStore
         }
     }
 
+    @Test func anEditedArticleIsServedAfreshWithANewETag() async throws {
+        let (store, _) = try await sampleSite()
+        let index = try await loadSearchIndex(from: store)
+        let app = Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: index, revisionCheckInterval: 0))
+        let uri = "/articles/what-causes-gallstones"
+        try await app.test(.router) { client in
+            let before = try await client.execute(uri: uri, method: .get)
+            var article = try #require(try await store.article(slug: "what-causes-gallstones"))
+            article.title = "What causes gallstones, and who gets them?"
+            _ = try await store.upsert(article)
+            let after = try await client.execute(uri: uri, method: .get)
+            #expect(String(buffer: after.body).contains("<h1>What causes gallstones, and who gets them?</h1>"))
+            #expect(after.headers[.eTag] != before.headers[.eTag])
+            let revalidated = try await client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: before.headers[.eTag] ?? ""])
+            #expect(revalidated.status == .ok)
+        }
+    }
+
     @Test func pagesAreGzippedWhenAccepted() async throws {
         let (_, app) = try await sampleSite()
         let uri = "/articles/what-causes-gallstones"
