@@ -5,10 +5,12 @@
 
 Walks the path a visitor takes (home, typing a question and seeing suggestions, the answers,
 the first answer, next and previous, a related article, a missing page), and fails on any
-console error or any serious or critical axe-core (WCAG 2.1 AA) violation. Saves screenshots
+console error, any HTML5 parse error (html5lib) or any serious or critical axe-core (WCAG 2.1 AA) violation. Saves screenshots
 at desktop (1280 px) and phone (390 px) widths. Run by SanaCLITests.BrowserTests.
 """
-import json, os, sys
+import json, os, sys, urllib.error, urllib.request
+
+import html5lib
 
 import axe_core_python
 from selenium import webdriver
@@ -35,6 +37,7 @@ def browser():
 
 def check_page(driver, name, expect_404=False):
     """Console errors and accessibility of the page now shown."""
+    check_html(driver.current_url, name)
     for entry in driver.get_log("browser"):
         if entry["level"] == "SEVERE":
             # The 404 page's own status line is expected there, nothing else is.
@@ -53,6 +56,18 @@ def check_page(driver, name, expect_404=False):
         if v["impact"] in ("serious", "critical"):
             targets = [n["target"] for n in v["nodes"]][:3]
             failures.append(f"{name}: axe {v['impact']} {v['id']}: {v['help']} at {targets}")
+
+
+def check_html(url, name):
+    """The page as served (before any script runs) parses as HTML5 without a single error."""
+    try:
+        body = urllib.request.urlopen(url).read()
+    except urllib.error.HTTPError as e:
+        body = e.read()
+    parser = html5lib.HTMLParser(strict=False)
+    parser.parse(body)
+    for position, code, data in parser.errors:
+        failures.append(f"{name}: HTML5 parse error {code} at line {position[0]}, column {position[1]} {data or ''}")
 
 
 def screenshots(driver, name):

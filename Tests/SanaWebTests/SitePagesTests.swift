@@ -224,6 +224,22 @@ import SanaStore
         }
     }
 
+    @Test func unexpectedErrorsGetA500PageWithTheSearchBox() async throws {
+        let (store, _) = try await sampleSite()
+        struct Broken: Error {}
+        let router = buildRouter(store: store, renderer: try await PageRenderer(), index: try await loadSearchIndex(from: store))
+        router.get("/broken") { _, _ -> Response in throw Broken() }
+        try await Application(router: router).test(.router) { client in
+            try await client.execute(uri: "/broken", method: .get) { response in
+                #expect(response.status == .internalServerError)
+                let html = String(buffer: response.body)
+                #expect(html.contains("Something went wrong"))
+                #expect(html.contains(#"name="q""#))
+                #expect(!html.contains("Broken"), "no internals on the page")
+            }
+        }
+    }
+
     @Test func suggestionsCompleteTitlesAndNamesAsJSON() async throws {
         let (_, app) = try await sampleSite()
         try await app.test(.router) { client in
