@@ -12,16 +12,8 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test func aVisitorCanAskReadAndBrowseWithoutErrorsOrSeriousAccessibilityProblems() async throws {
-        let dir = try scratch()
-        let port = Int.random(in: 40_000..<50_000)
-        let server = Process()
-        server.executableURL = sanaBinary
-        server.arguments = ["serve", "--port", "\(port)", "--database", dir.appendingPathComponent("site.sqlite").path]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
+        let (server, base) = try startServer()
         defer { if server.isRunning { server.terminate(); server.waitUntilExit() } }
-        let base = "http://127.0.0.1:\(port)"
         try #require(await waitUntilHealthy(base, while: { server.isRunning }), "sana serve did not become healthy")
 
         let browser = Process()
@@ -38,6 +30,19 @@ import Testing
         #expect(text.contains(#""status": "ok""#))
         #expect(text.contains("article-phone.png") && text.contains("article-desktop.png"))
     }
+}
+
+/// Starts `sana serve` on a new database (which fills with the samples) and a random port.
+func startServer() throws -> (Process, String) {
+    let dir = try scratch()
+    let port = Int.random(in: 20_000..<50_000)
+    let server = Process()
+    server.executableURL = sanaBinary
+    server.arguments = ["serve", "--port", "\(port)", "--database", dir.appendingPathComponent("site.sqlite").path]
+    server.standardOutput = FileHandle.nullDevice
+    server.standardError = FileHandle.nullDevice
+    try server.run()
+    return (server, "http://127.0.0.1:\(port)")
 }
 
 /// Polls `/health` until the server answers, giving up after a minute or when it exits.

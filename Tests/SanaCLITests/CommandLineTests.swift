@@ -78,28 +78,9 @@ func scratch() throws -> URL {
 
     /// The README's first command: serve an empty database, which fills with the samples.
     @Test func serveLoadsSamplesServesPagesAndStopsGracefully() async throws {
-        let dir = try scratch()
-        let port = Int.random(in: 20_000..<40_000)
-        let process = Process()
-        process.executableURL = sanaBinary
-        process.arguments = ["serve", "--port", "\(port)", "--database", dir.appendingPathComponent("site.sqlite").path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, base) = try startServer()
         defer { if process.isRunning { process.terminate() } }
-
-        let base = "http://127.0.0.1:\(port)"
-        var healthy = false
-        let deadline = Date().addingTimeInterval(60)
-        while !healthy && Date() < deadline && process.isRunning {
-            if let (data, response) = try? await URLSession.shared.data(from: URL(string: base + "/health")!),
-               (response as? HTTPURLResponse)?.statusCode == 200 {
-                healthy = String(decoding: data, as: UTF8.self).contains(#""status":"ok""#)
-            } else {
-                try await Task.sleep(for: .milliseconds(100))  // poll interval, not a wait for readiness
-            }
-        }
-        try #require(healthy, "sana serve did not become healthy")
+        try #require(await waitUntilHealthy(base, while: { process.isRunning }), "sana serve did not become healthy")
 
         let (data, response) = try await URLSession.shared.data(from: URL(string: base + "/articles/what-causes-calcification-in-the-neck-and-how-is-it-treated")!)
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
