@@ -127,21 +127,29 @@ public final class SearchIndex: @unchecked Sendable {
         }
     }
 
-    /// Every condition name (focus and also-called) of published articles, with the slug of an
-    /// article about it, for the A–Z index.
-    public func conditionNames() -> [(name: String, slug: String, isAlias: Bool)] {
+    /// Every condition name (focus and also-called) of published articles, for the A–Z index:
+    /// the article to open first (the one answering "what is it?" when there is one) and how
+    /// many articles are about it.
+    public func conditionNames() -> [ConditionName] {
         lock.read {
-            var seen = Set<String>()
-            var out: [(name: String, slug: String, isAlias: Bool)] = []
+            let information = UInt32(1) << UInt32(QuestionType.allCases.firstIndex(of: .information) ?? 0)
+            var byName: [String: ConditionName] = [:]
             for d in docs where d.alive {
                 guard let focus = d.focus else { continue }
-                for (i, name) in ([focus] + d.alsoCalled).enumerated() {
+                let answersWhatIs = d.answersTypes & information != 0
+                for (i, name) in ([focus] + d.alsoCalled).enumerated() where !name.isEmpty {
                     let key = name.lowercased()
-                    guard !key.isEmpty, seen.insert(key).inserted else { continue }
-                    out.append((name, d.slug, i > 0))
+                    if var entry = byName[key] {
+                        entry.articles += 1
+                        if answersWhatIs && !entry.opensOverview { entry.slug = d.slug; entry.opensOverview = true }
+                        entry.isAlias = entry.isAlias && i > 0
+                        byName[key] = entry
+                    } else {
+                        byName[key] = ConditionName(name: name, slug: d.slug, articles: 1, isAlias: i > 0, opensOverview: answersWhatIs)
+                    }
                 }
             }
-            return out.sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
+            return byName.values.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
         }
     }
 
@@ -368,4 +376,16 @@ public final class SearchIndex: @unchecked Sendable {
         docNumber = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1.id, Int32($0)) })
         deadCount = 0
     }
+}
+
+/// A condition's name in the A–Z index.
+public struct ConditionName: Sendable, Equatable {
+    public var name: String
+    /// The article to open first.
+    public var slug: String
+    /// How many published articles are about it.
+    public var articles: Int
+    /// Only ever another name (also called) of the articles' focus.
+    public var isAlias: Bool
+    var opensOverview: Bool
 }

@@ -60,13 +60,15 @@ extension PageRenderer {
     }
 
     /// The A–Z index of conditions, one letter per page.
-    func conditions(letter: String, letters: [String], entries: [(name: String, slug: String, isAlias: Bool)]) -> String {
+    func conditions(letter: String, letters: [String], entries: [ConditionName]) -> String {
         var ctx = base(title: "Conditions A–Z: \(letter.uppercased())", description: "Health conditions starting with \(letter.uppercased()).",
                        path: "/conditions/\(letter)")
         ctx["letter"] = letter.uppercased()
         ctx["letters"] = letters.map { ["letter": $0.uppercased(), "slug": $0, "current": $0 == letter] }
         ctx["entries"] = entries.map { e -> [String: Any] in
-            ["name": e.name, "slug": e.slug, "alias": e.isAlias]
+            var d: [String: Any] = ["name": e.name, "slug": e.slug, "alias": e.isAlias]
+            if e.articles > 1 { d["more"] = ["count": e.articles, "url": "/search?q=" + Self.queryEscape(e.name)] }
+            return d
         }
         ctx["empty"] = entries.isEmpty
         return render("conditions", ctx)

@@ -63,6 +63,20 @@ func indexed(_ articles: [Article] = corpus) -> SearchIndex {
         #expect(FocusMatcher.withoutQualifiers("plantar fasciiti") == nil)
     }
 
+    @Test func conditionNamesOpenTheOverviewAndCountTheArticles() {
+        let index = indexed(corpus + [
+            article("zc", "What causes Zed syndrome?", "Causes.", focus: "Zed syndrome", tags: ["causes"]),
+            article("zi", "What is Zed syndrome?", "Zed syndrome is rare.", focus: "Zed syndrome", alsoCalled: ["Zed disease"], tags: ["information"]),
+        ])
+        let names = index.conditionNames()
+        let zed = names.first { $0.name == "Zed syndrome" }
+        #expect(zed?.slug == "what-is-zed-syndrome")
+        #expect(zed?.articles == 2)
+        #expect(zed?.isAlias == false)
+        #expect(names.first { $0.name == "Zed disease" }?.isAlias == true)
+        #expect(names.map { $0.name.lowercased() } == names.map { $0.name.lowercased() }.sorted())
+    }
+
     @Test func curatedSynonymWordsAreNotTakenForTypos() {
         let index = indexed(corpus + [article("men", "Health of men", "Mens health and eds.")])
         let r = index.search("can I take my meds with wine")

@@ -93,7 +93,7 @@ import SanaStore
             try await client.execute(uri: "/conditions/g", method: .get) { response in
                 let html = String(buffer: response.body)
                 #expect(response.status == .ok)
-                #expect(html.contains(">Gallstones</a>"))
+                #expect(html.contains(#"<a href="/articles/what-causes-gallstones">Gallstones</a> · <a href="/search?q=Gallstones" class="small">all 2 articles</a>"#))
                 #expect(html.contains(#"<a href="/conditions/g" aria-current="page">G</a>"#))
             }
             try await client.execute(uri: "/conditions/c", method: .get) { response in
