@@ -127,6 +127,26 @@ public final class SearchIndex: @unchecked Sendable {
         }
     }
 
+    /// Approximate bytes held by each part of the index (payloads only, without allocator and
+    /// string overheads), for the benchmarks' memory reports.
+    public func storageReport() -> [String: Int] {
+        lock.read {
+            var report: [String: Int] = [:]
+            report["postings"] = postings.reduce(0) { $0 + $1.capacity } * MemoryLayout<Posting>.stride
+            report["section_text"] = docs.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.text.capacity } }
+            report["section_terms"] = docs.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.terms.capacity * 4 } }
+            report["doc_records"] = docs.capacity * MemoryLayout<IndexedDoc>.stride
+                + docs.reduce(0) { $0 + $1.sections.capacity * MemoryLayout<IndexedSection>.stride }
+            report["doc_strings"] = docs.reduce(0) { total, d in
+                total + [d.id, d.slug, d.title, d.summary, d.focus ?? "", d.categorySlug].reduce(0) { $0 + $1.utf8.count }
+                    + d.alsoCalled.reduce(0) { $0 + $1.utf8.count } + d.focusKeys.reduce(0) { $0 + $1.utf8.count }
+                    + d.keyTerms.count * 4 + d.tags.reduce(0) { $0 + $1.utf8.count }
+            }
+            report["terms"] = terms.reduce(0) { $0 + $1.utf8.count + 16 } + termSurfaces.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count + 16 } }
+            return report
+        }
+    }
+
     /// Every condition name (focus and also-called) of published articles, for the A–Z index:
     /// the article to open first (the one answering "what is it?" when there is one) and how
     /// many articles are about it.

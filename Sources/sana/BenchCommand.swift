@@ -47,6 +47,8 @@ struct BenchSearch: AsyncParsableCommand {
             parts.append("\"\(name)\": {\"queries\": \(questions.count), \"timings\": \(times.count), \"p50_ms\": \(pct(0.5)), \"p99_ms\": \(pct(0.99))}")
         }
         parts[2] = "\"rss_mb\": \(residentMegabytes())"
+        let storage = index.storageReport().sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value / 1_048_576)" }
+        parts.append("\"index_mb\": {" + storage.joined(separator: ", ") + "}")
         print("{" + parts.joined(separator: ", ") + "}")
     }
 
