@@ -20,6 +20,9 @@ public struct RankingParameters: Sendable {
     public var synonymWeight: Float = 0.2
     /// Weight of a word that stands in for a misspelt one.
     public var correctionWeight: Float = 0.8
+    /// At most this many of a question's terms are scored, those that weigh most (weight × idf);
+    /// 0 scores them all. The terms left out are the commonest, with the longest posting lists.
+    public var maxQueryTerms: Int = 11
     /// Score multiplier for an answer whose text repeats a better-ranked answer's.
     public var duplicatePenalty: Float = 0.5
     public init() {}
@@ -37,6 +40,7 @@ public struct RankingParameters: Sendable {
         case "synonymWeight": synonymWeight = value
         case "focusMaxShare": focusMaxShare = value
         case "duplicatePenalty": duplicatePenalty = value
+        case "maxQueryTerms": maxQueryTerms = Int(value)
         default:
             if name.hasSuffix("Weight"), let f = fields[String(name.dropLast(6))] { fieldWeights[f] = value; return true }
             if name.hasSuffix("B"), let f = fields[String(name.dropLast(1))] { fieldB[f] = value; return true }
@@ -107,9 +111,10 @@ extension SearchIndex {
             // An answer about a topic the question matches well elsewhere gains a share of that
             // match: the right topic's other answers rank up together.
             if parameters.groupWeight > 0 {
-                var groupBest = [Float](repeating: 0, count: groupIDs.count)
+                var groupBest = scratch.take(groupIDs.count)
                 for d in touched { let g = Int(docGroups[Int(d)]); groupBest[g] = max(groupBest[g], dense[Int(d)]) }
                 for d in touched { dense[Int(d)] += parameters.groupWeight * groupBest[Int(docGroups[Int(d)])] }
+                scratch.give(consume groupBest, written: touched.lazy.map { self.docGroups[Int($0)] })
             }
             var focusOf: [Int32: String] = [:]
             for key in focusKeys {
@@ -127,6 +132,7 @@ extension SearchIndex {
             for d in touched where dense[Int(d)] > 0 && docTypes[Int(d)] & wantedMask != 0 { dense[Int(d)] += parameters.typeBoost }
             // Near-identical answers (MedQuAD repeats one text under several names) add nothing
             // after the first: they drop behind different answers.
+            let written = touched
             if let category {
                 touched.removeAll { docs[Int($0)].categorySlug != category }
             }
@@ -149,6 +155,7 @@ extension SearchIndex {
                                     why: .init(focus: focusOf[d], type: docTypes[Int(d)] & wantedMask != 0 ? analysis.types.first?.rawValue : nil,
                                                terms: Array(Set(matchedTerms)).sorted()))
             }
+            scratch.give(consume dense, written: written)
             return SearchResponse(query: question, types: analysis.types, focus: focusKeys, didYouMean: analysis.didYouMean,
                                   urgent: RedFlags.check(analysis.didYouMean ?? question), total: total, results: results)
         }
@@ -159,15 +166,21 @@ extension SearchIndex {
         let n = Float(max(liveCount, 1))
         let average = lengthSums / n
         let safeAverage = SIMD4<Float>(max(average[0], 1), max(average[1], 1), max(average[2], 1), max(average[3], 1))
-        var dense = [Float](repeating: 0, count: docs.count)
+        var dense = scratch.take(docs.count)
         var touched: [Int32] = []
         let b = p.fieldB, oneMinusB = 1 - p.fieldB, weights = p.fieldWeights, k1 = p.k1
         docLengths.withUnsafeBufferPointer { lengths in
             docAlive.withUnsafeBufferPointer { alive in
-                for (term, qw) in queryWeights {
+                var scored = queryWeights.map { term, qw -> (term: Int32, qw: Float, idf: Float) in
+                    let df = Float(postings[Int(term)].count)
+                    return (term, qw, log(1 + (n - df + 0.5) / (df + 0.5)))
+                }
+                if p.maxQueryTerms > 0 && scored.count > p.maxQueryTerms {
+                    scored.sort { ($0.qw * $0.idf, $1.term) > ($1.qw * $1.idf, $0.term) }
+                    scored.removeLast(scored.count - p.maxQueryTerms)
+                }
+                for (term, qw, idf) in scored {
                     let list = postings[Int(term)]
-                    let df = Float(list.count)
-                    let idf = log(1 + (n - df + 0.5) / (df + 0.5))
                     guard idf > 0 else { continue }
                     let factor = qw * idf
                     for posting in list {

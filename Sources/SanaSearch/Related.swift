@@ -24,9 +24,12 @@ extension SearchIndex {
                 }
             }
             for tid in doc.keyTerms { weights[tid, default: 0] += 0.5 }
-            let (dense, touched) = scoreDocuments(weights, RankingParameters())
+            var parameters = RankingParameters()
+            parameters.maxQueryTerms = 0  // an article's key terms all count
+            let (dense, touched) = scoreDocuments(weights, parameters)
             var scores: [Int32: Float] = [:]
             for d in touched where d != n { scores[d] = dense[Int(d)] }
+            scratch.give(consume dense, written: touched)
             let top = scores.values.max() ?? 0
             for (d, s) in scores {
                 var bonus: Float = 0

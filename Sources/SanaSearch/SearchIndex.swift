@@ -102,6 +102,7 @@ public final class SearchIndex: @unchecked Sendable {
     /// drowned the question's own words.
     var synonyms: Synonyms
     var synonymKeys: [String: [Int32]]
+    let scratch = ScratchArrays()
 
     public init(synonyms: Synonyms = .curated) {
         self.synonyms = synonyms

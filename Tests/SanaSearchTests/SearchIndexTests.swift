@@ -77,6 +77,20 @@ func indexed(_ articles: [Article] = corpus) -> SearchIndex {
         #expect(names.map { $0.name.lowercased() } == names.map { $0.name.lowercased() }.sorted())
     }
 
+    @Test func longQuestionsScoreOnlyTheirWeightiestTerms() throws {
+        let index = indexed()
+        var p = RankingParameters()
+        p.maxQueryTerms = 1
+        let heavy = try #require(index.termIDs["fasciiti"]), light = try #require(index.termIDs["gallston"])
+        let (scores, touched) = index.scoreDocuments([heavy: 2, light: 1], p)
+        let touchedIDs = Set(touched.map { index.docs[Int($0)].id })
+        #expect(touchedIDs == ["pf-symptoms", "pf-treatment"], "only the weightier term is scored")
+        p.maxQueryTerms = 0
+        let all = index.scoreDocuments([heavy: 2, light: 1], p)
+        #expect(all.touched.count > touched.count)
+        #expect(scores.count == all.scores.count)
+    }
+
     @Test func curatedSynonymWordsAreNotTakenForTypos() {
         let index = indexed(corpus + [article("men", "Health of men", "Mens health and eds.")])
         let r = index.search("can I take my meds with wine")
