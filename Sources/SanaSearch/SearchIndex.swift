@@ -47,29 +47,6 @@ struct IndexedDoc {
     var keyTerms: [Int32] = []
 }
 
-/// An article analysed for the index, ready to insert.
-struct Prepared {
-    var doc: IndexedDoc
-    /// The article's distinct terms and their frequencies per field.
-    var terms: [String]
-    var frequencies: [SIMD4<Float>]
-    /// Each section's terms, as indexes into `terms`.
-    var sectionTerms: [[Int32]]
-    /// Each distinct word of the text and the index of its term (-1 for a stop word).
-    var words: [(word: String, term: Int32)]
-}
-
-/// Remembers the term of each token seen while indexing a batch; stemming is the costly part.
-struct TermCache {
-    private var terms: [String: String?] = [:]
-    mutating func term(_ token: String) -> String? {
-        if let known = terms[token] { return known }
-        let t = TextAnalyzer.term(forToken: token)
-        terms[token] = t
-        return t
-    }
-}
-
 /// The in-memory inverted index over published articles. Built from the store at start-up and
 /// updated per article; searches read in parallel while an update waits for the write lock.
 public final class SearchIndex: @unchecked Sendable {
@@ -118,62 +95,6 @@ public final class SearchIndex: @unchecked Sendable {
     /// Read without the lock (pages check it on every request); changed under the write lock.
     let changes = Atomic<Int>(0)
 
-    /// Copies each posting list into storage of its exact size: lists grow by doubling while the
-    /// index is built, which leaves up to half of their memory unused. Call after a bulk load.
-    public func trimStorage() {
-        lock.write {
-            for t in postings.indices where postings[t].capacity > postings[t].count {
-                postings[t] = postings[t].withUnsafeBufferPointer { Array($0) }
-            }
-        }
-    }
-
-    /// Approximate bytes held by each part of the index (payloads only, without allocator and
-    /// string overheads), for the benchmarks' memory reports.
-    public func storageReport() -> [String: Int] {
-        lock.read {
-            var report: [String: Int] = [:]
-            report["postings"] = postings.reduce(0) { $0 + $1.capacity } * MemoryLayout<Posting>.stride
-            report["section_text"] = docs.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.text.capacity } }
-            report["section_terms"] = docs.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.terms.capacity * 4 } }
-            report["doc_records"] = docs.capacity * MemoryLayout<IndexedDoc>.stride
-                + docs.reduce(0) { $0 + $1.sections.capacity * MemoryLayout<IndexedSection>.stride }
-            report["doc_strings"] = docs.reduce(0) { total, d in
-                total + [d.id, d.slug, d.title, d.summary, d.focus ?? "", d.categorySlug].reduce(0) { $0 + $1.utf8.count }
-                    + d.alsoCalled.reduce(0) { $0 + $1.utf8.count } + d.focusKeys.reduce(0) { $0 + $1.utf8.count }
-                    + d.keyTerms.count * 4 + d.tags.reduce(0) { $0 + $1.utf8.count }
-            }
-            report["terms"] = terms.reduce(0) { $0 + $1.utf8.count + 16 } + termSurfaces.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count + 16 } }
-            return report
-        }
-    }
-
-    /// Every condition name (focus and also-called) of published articles, for the A–Z index:
-    /// the article to open first (the one answering "what is it?" when there is one) and how
-    /// many articles are about it.
-    public func conditionNames() -> [ConditionName] {
-        lock.read {
-            let information = UInt32(1) << UInt32(QuestionType.allCases.firstIndex(of: .information) ?? 0)
-            var byName: [String: ConditionName] = [:]
-            for d in docs where d.alive {
-                guard let focus = d.focus else { continue }
-                let answersWhatIs = d.answersTypes & information != 0
-                for (i, name) in ([focus] + d.alsoCalled).enumerated() where !name.isEmpty {
-                    let key = name.lowercased()
-                    if var entry = byName[key] {
-                        entry.articles += 1
-                        if answersWhatIs && !entry.opensOverview { entry.slug = d.slug; entry.opensOverview = true }
-                        entry.isAlias = entry.isAlias && i > 0
-                        byName[key] = entry
-                    } else {
-                        byName[key] = ConditionName(name: name, slug: d.slug, articles: 1, isAlias: i > 0, opensOverview: answersWhatIs)
-                    }
-                }
-            }
-            return byName.values.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
-        }
-    }
-
     /// Adds or replaces an article; anything not published is removed instead.
     public func update(_ article: Article) {
         var cache = TermCache()
@@ -197,120 +118,6 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     public func remove(id: String) { lock.write { removeLocked(id); changes.add(1, ordering: .releasing) } }
-
-    /// Analyses articles on every core, in chunks that each keep their own term cache.
-    static func prepareInParallel(_ articles: [Article]) -> [Prepared?] {
-        let chunks = articles.count < 64 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
-        let size = (articles.count + chunks - 1) / max(chunks, 1)
-        var out = [Prepared?](repeating: nil, count: articles.count)
-        out.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var cache = TermCache()
-                for i in (chunk * size)..<min(articles.count, (chunk + 1) * size) where articles[i].status == .published {
-                    slots[i] = prepare(articles[i], &cache)
-                }
-            }
-        }
-        return out
-    }
-
-    /// Analysis happens outside the lock so readers are held up only for the short insertion.
-    /// Words are counted first (one hash per word of text), then each distinct word is stemmed.
-    static func prepare(_ a: Article, _ cache: inout TermCache) -> Prepared {
-        var wordSlots: [String: Int] = [:]
-        var wordCounts: [SIMD4<Float>] = []
-        var wordList: [String] = []
-        var sectionWords: [[Int]] = []
-        var lastSection: [Int] = []
-        func add(_ text: String, _ field: Field, section: Int) {
-            TextAnalyzer.forEachToken(text) { token in
-                let slot: Int
-                if let known = wordSlots[token] { slot = known } else {
-                    slot = wordList.count
-                    wordSlots[token] = slot
-                    wordList.append(token)
-                    wordCounts.append(.zero)
-                    lastSection.append(-1)
-                }
-                wordCounts[slot][field.rawValue] += 1
-                if section >= 0 && lastSection[slot] != section {
-                    lastSection[slot] = section
-                    sectionWords[section].append(slot)
-                }
-            }
-        }
-        let sections = a.sections
-        add(a.title, .title, section: -1)
-        add(([a.focus].compactMap { $0 } + a.alsoCalled).joined(separator: " ; "), .names, section: -1)
-        for (i, section) in sections.enumerated() {
-            sectionWords.append([])
-            if let heading = section.heading { add(heading, .headings, section: i) }
-            add(section.text, .body, section: i)
-        }
-        var termSlots: [String: Int32] = [:]
-        var terms: [String] = []
-        var frequencies: [SIMD4<Float>] = []
-        var lengths = SIMD4<Float>(repeating: 0)
-        var wordTerms = [Int32](repeating: -1, count: wordList.count)
-        for (slot, word) in wordList.enumerated() {
-            guard let t = cache.term(word) else { continue }
-            let index: Int32
-            if let known = termSlots[t] { index = known } else {
-                index = Int32(terms.count)
-                termSlots[t] = index
-                terms.append(t)
-                frequencies.append(.zero)
-            }
-            wordTerms[slot] = index
-            frequencies[Int(index)] += wordCounts[slot]
-            lengths += wordCounts[slot]
-        }
-        let sectionTerms = sectionWords.map { slots in Array(Set(slots.map { wordTerms[$0] }.filter { $0 >= 0 })) }
-        let keyTerms = topTerms(terms, frequencies, count: 20)  // local indexes until inserted
-        let keys = ([a.focus].compactMap { $0 } + a.alsoCalled).map { name in
-            var parts: [String] = []
-            TextAnalyzer.forEachToken(name) { if let t = cache.term($0) { parts.append(t) } }
-            return parts.joined(separator: " ")
-        }.filter { !$0.isEmpty }
-        let shortKeys = keys.compactMap(FocusMatcher.withoutQualifiers).filter { !keys.contains($0) }
-        let doc = IndexedDoc(id: a.id, slug: a.slug, title: a.title, focus: a.focus, alsoCalled: a.alsoCalled,
-                             categorySlug: a.category.slug, tags: a.tags,
-                             sections: sections.map { IndexedSection($0, terms: []) }, summary: a.summary,
-                             lengths: lengths, alive: true, focusKeys: keys + shortKeys,
-                             answersTypes: Self.typeMask(tags: a.tags, sections: sections), keyTerms: keyTerms)
-        return Prepared(doc: doc, terms: terms, frequencies: frequencies, sectionTerms: sectionTerms,
-                        words: Array(zip(wordList, wordTerms)))
-    }
-
-    /// The `count` most frequent terms of four letters or more (ties by term), as indexes into
-    /// `terms`, without sorting them all.
-    static func topTerms(_ terms: [String], _ frequencies: [SIMD4<Float>], count: Int) -> [Int32] {
-        var best: [(total: Float, index: Int)] = []
-        func better(_ a: (total: Float, index: Int), _ b: (total: Float, index: Int)) -> Bool {
-            a.total != b.total ? a.total > b.total : terms[a.index] < terms[b.index]
-        }
-        for (i, f) in frequencies.enumerated() where terms[i].utf8.count >= 4 {
-            let entry = (total: f.sum(), index: i)
-            if best.count == count, let last = best.last, !better(entry, last) { continue }
-            let at = best.firstIndex { better(entry, $0) } ?? best.count
-            best.insert(entry, at: at)
-            if best.count > count { best.removeLast() }
-        }
-        return best.map { Int32($0.index) }
-    }
-
-    /// Which question types an article answers: by its MedQuAD question type, or by a headed
-    /// section whose aspect fits.
-    static func typeMask(tags: [String], sections: [Section]) -> UInt32 {
-        let aspects = Set(sections.filter { $0.heading != nil }.map(\.aspect))
-        var mask: UInt32 = 0
-        for (i, type) in QuestionType.allCases.enumerated()
-        where tags.contains(where: type.medquadTypes.contains) || type.aspects.contains(where: aspects.contains) {
-            mask |= 1 << UInt32(i)
-        }
-        return mask
-    }
 
     private func addLocked(_ prepared: Prepared) {
         let doc = prepared.doc
@@ -399,14 +206,3 @@ public final class SearchIndex: @unchecked Sendable {
     }
 }
 
-/// A condition's name in the A–Z index.
-public struct ConditionName: Sendable, Equatable {
-    public var name: String
-    /// The article to open first.
-    public var slug: String
-    /// How many published articles are about it.
-    public var articles: Int
-    /// Only ever another name (also called) of the articles' focus.
-    public var isAlias: Bool
-    var opensOverview: Bool
-}
