@@ -9,6 +9,8 @@ struct CachedPage: Sendable {
     var body: ByteBuffer
     var gzipped: ByteBuffer?
     var etag: String
+    /// The gzip copy is another representation, so it has a tag of its own (RFC 9110 8.8.3).
+    var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
     var lastModified: Date?
     var contentType: String
     /// The headers every response of this page carries, built once.
@@ -48,10 +50,12 @@ struct CachedPage: Sendable {
     func response(to request: Request, status: HTTPResponse.Status = .ok, cacheControl: String) -> Response {
         var headers = self.headers
         headers[.cacheControl] = cacheControl
+        let gzip = gzipped != nil && Self.acceptsGzip(request)
+        if gzip { headers[.eTag] = gzipETag }
         if status == .ok, isFresh(for: request) {
             return Response(status: .notModified, headers: headers)
         }
-        if let gzipped, Self.acceptsGzip(request) {
+        if gzip, let gzipped {
             headers[.contentEncoding] = "gzip"
             return Response(status: status, headers: headers, body: .init(byteBuffer: gzipped))
         }
@@ -62,7 +66,7 @@ struct CachedPage: Sendable {
         if let match = request.headers[.ifNoneMatch] {
             return match.split(separator: ",").contains { tag in
                 let t = tag.trimmingCharacters(in: .whitespaces)
-                return t == "*" || t == etag || t == "W/" + etag
+                return t == "*" || [etag, gzipETag].contains { t == $0 || t == "W/" + $0 }
             }
         }
         if let since = request.headers[.ifModifiedSince], let date = HTTPDate.parse(since), let lastModified {
@@ -107,6 +111,9 @@ final class PageCache: Sendable {
     let capacity: Int
 
     init(capacity: Int = 10_000) { self.capacity = capacity }
+
+    /// How many pages are kept now.
+    var count: Int { pages.withLock { $0.count } }
 
     func page(_ key: String, build: () throws -> CachedPage) rethrows -> CachedPage {
         if let hit = pages.withLock({ $0[key] }) { return hit }

@@ -10,6 +10,8 @@ struct SiteController<Store: ArticleStore> {
     let renderer: PageRenderer
     let index: SearchIndex
     let cache: PageCache
+    /// Answers pages apart: any text makes a new one, and they must not push article pages out.
+    let answers: PageCache
     /// How many related articles an article page lists.
     static var relatedCount: Int { 8 }
     static var resultsPerPage: Int { 10 }
@@ -63,7 +65,7 @@ struct SiteController<Store: ArticleStore> {
         if let category, !Slug.isValid(category) { throw BadRequest("The topic filter is not a known topic.") }
         let pageNumber = try Self.pageNumber(parameters["page"], max: 10)
         let key = "search:\(index.generation):\(category ?? ""):\(pageNumber):\(query)"
-        let page = try await cache.page(key) {
+        let page = try await answers.page(key) {
             let categories = try await counts().byCategory
             let trimmed = query.trimmed
             let response = trimmed.isEmpty ? nil

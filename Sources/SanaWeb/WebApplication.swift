@@ -12,7 +12,7 @@ public func buildRouter(store: some ArticleStore, renderer: PageRenderer, index:
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: QueryValidationMiddleware())
-    SiteController(store: store, renderer: renderer, index: index, cache: PageCache(),
+    SiteController(store: store, renderer: renderer, index: index, cache: PageCache(), answers: PageCache(capacity: 2_000),
                    revisionCheckInterval: revisionCheckInterval).addRoutes(to: router)
     return router
 }

@@ -197,6 +197,11 @@ import SanaStore
             var zipped = try await client.execute(uri: uri, method: .get, headers: [.acceptEncoding: "br, gzip;q=0.8"]).body
             let response = try await client.execute(uri: uri, method: .get, headers: [.acceptEncoding: "gzip"])
             #expect(response.headers[.contentEncoding] == "gzip")
+            let zippedTag = try #require(response.headers[.eTag])
+            #expect(zippedTag != plain.headers[.eTag], "the gzip copy is another representation")
+            let again = try await client.execute(uri: uri, method: .get, headers: [.acceptEncoding: "gzip", .ifNoneMatch: zippedTag])
+            #expect(again.status == .notModified)
+            #expect(again.headers[.eTag] == zippedTag)
             #expect(response.headers[.vary] == "Accept-Encoding")
             #expect(zipped.readableBytes < plain.body.readableBytes)
             #expect(String(buffer: try zipped.decompress(with: .gzip())) == String(buffer: plain.body))
@@ -222,6 +227,15 @@ import SanaStore
                 #expect(!String(buffer: response.body).contains("<script>"))
             }
         }
+    }
+
+    @Test func theCacheStaysWithinItsCapacity() {
+        let cache = PageCache(capacity: 3)
+        for i in 0..<10 { _ = cache.page("k\(i)") { CachedPage("page \(i)") } }
+        #expect(cache.count <= 3)
+        #expect(cache.count >= 1)
+        let hit = cache.page("k9") { CachedPage("rebuilt") }
+        #expect(String(buffer: hit.body) == "page 9", "the newest page is still kept")
     }
 
     @Test func unexpectedErrorsGetA500PageWithTheSearchBox() async throws {
