@@ -107,7 +107,7 @@ final class PageCache: Sendable {
     private let pages = Mutex<[String: CachedPage]>([:])
     /// Pages found recently under a short name (an article's slug), so a busy page skips even the
     /// database lookup of its revision for a few seconds.
-    private let recent = Mutex<[String: (page: CachedPage, at: ContinuousClock.Instant)]>([:])
+    private let recent = Mutex<[String: RecentPage]>([:])
     let capacity: Int
 
     init(capacity: Int = 10_000) { self.capacity = capacity }
@@ -147,7 +147,7 @@ final class PageCache: Sendable {
     func remember(_ name: String, _ page: CachedPage) {
         recent.withLock { cache in
             if cache.count >= capacity { cache.removeAll(keepingCapacity: true) }
-            cache[name] = (page, ContinuousClock.now)
+            cache[name] = RecentPage(page: page, at: ContinuousClock.now)
         }
     }
 
@@ -159,4 +159,11 @@ final class PageCache: Sendable {
         }
         return page
     }
+}
+
+/// A page and when it was last checked against the store (a struct: a tuple here cost a generic
+/// metadata lookup on every request).
+struct RecentPage: Sendable {
+    var page: CachedPage
+    var at: ContinuousClock.Instant
 }
