@@ -3,7 +3,20 @@ import SanaCore
 
 /// An article analysed for the index, ready to insert.
 struct Prepared {
-    var doc: IndexedDoc
+    var id: String
+    var slug: String
+    var title: String
+    var categorySlug: String
+    /// Focus and also-called names, for suggestions.
+    var names: [String]
+    var focusKeys: [String]
+    var lengths: SIMD4<Float>
+    /// Bit i set when the article answers `QuestionType.allCases[i]`.
+    var answersTypes: UInt32
+    /// The article's most frequent terms, as indexes into `terms`.
+    var keyTerms: [Int32]
+    /// The record's tail (see `ArticleRecord`).
+    var recordTail: [UInt8]
     /// The article's distinct terms and their frequencies per field.
     var terms: [String]
     var frequencies: [SIMD4<Float>]
@@ -102,12 +115,12 @@ extension SearchIndex {
             return parts.joined(separator: " ")
         }.filter { !$0.isEmpty }
         let shortKeys = keys.compactMap(FocusMatcher.withoutQualifiers).filter { !keys.contains($0) }
-        let doc = IndexedDoc(id: a.id, slug: a.slug, title: a.title, focus: a.focus, alsoCalled: a.alsoCalled,
-                             categorySlug: a.category.slug, tags: a.tags,
-                             sections: sections.map { IndexedSection($0, terms: []) }, summary: a.summary,
-                             lengths: lengths, alive: true, focusKeys: keys + shortKeys,
-                             answersTypes: Self.typeMask(tags: a.tags, sections: sections), keyTerms: keyTerms)
-        return Prepared(doc: doc, terms: terms, frequencies: frequencies, sectionTerms: sectionTerms,
+        let focusKeys = keys + shortKeys
+        let tail = ArticleRecord.tail(a, sections: sections.map { IndexedSection($0, terms: []) }, focusKeys: focusKeys)
+        return Prepared(id: a.id, slug: a.slug, title: a.title, categorySlug: a.category.slug,
+                        names: [a.focus].compactMap { $0 } + a.alsoCalled, focusKeys: focusKeys, lengths: lengths,
+                        answersTypes: Self.typeMask(tags: a.tags, sections: sections), keyTerms: keyTerms,
+                        recordTail: tail, terms: terms, frequencies: frequencies, sectionTerms: sectionTerms,
                         words: Array(zip(wordList, wordTerms)))
     }
 

@@ -9,9 +9,10 @@ extension SearchIndex {
         lock.read {
             let information = UInt32(1) << UInt32(QuestionType.allCases.firstIndex(of: .information) ?? 0)
             var byName: [String: ConditionName] = [:]
-            for d in docs where d.alive {
+            for n in docRecord.indices where docAlive[n] {
+                let d = names(of: Int32(n))
                 guard let focus = d.focus else { continue }
-                let answersWhatIs = d.answersTypes & information != 0
+                let answersWhatIs = docTypes[n] & information != 0
                 for (i, name) in ([focus] + d.alsoCalled).enumerated() where !name.isEmpty {
                     let key = name.lowercased()
                     if var entry = byName[key] {

@@ -23,14 +23,14 @@ enum FocusMatcher {
     }
 
     /// The longest known names in `terms`, left to right, without overlaps.
-    static func matches(in terms: [String], known: [String: [Int32]], maxWords: Int = 6) -> [(key: String, range: Range<Int>)] {
+    static func matches(in terms: [String], maxWords: Int = 6, known: (String) -> Bool) -> [(key: String, range: Range<Int>)] {
         var found: [(String, Range<Int>)] = []
         var i = 0
         while i < terms.count {
             var best: Range<Int>? = nil
             for n in stride(from: min(maxWords, terms.count - i), through: 1, by: -1) {
                 let key = terms[i..<(i + n)].joined(separator: " ")
-                if known[key] != nil { best = i..<(i + n); break }
+                if known(key) { best = i..<(i + n); break }
             }
             if let best {
                 found.append((terms[best].joined(separator: " "), best))

@@ -16,15 +16,10 @@ extension SearchIndex {
         lock.read {
             var report: [String: Int] = [:]
             report["postings"] = postings.reduce(0) { $0 + $1.capacity } * MemoryLayout<Posting>.stride
-            report["section_text"] = docs.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.text.capacity } }
-            report["section_terms"] = docs.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.terms.capacity * 4 } }
-            report["doc_records"] = docs.capacity * MemoryLayout<IndexedDoc>.stride
-                + docs.reduce(0) { $0 + $1.sections.capacity * MemoryLayout<IndexedSection>.stride }
-            report["doc_strings"] = docs.reduce(0) { total, d in
-                total + [d.id, d.slug, d.title, d.summary, d.focus ?? "", d.categorySlug].reduce(0) { $0 + $1.utf8.count }
-                    + d.alsoCalled.reduce(0) { $0 + $1.utf8.count } + d.focusKeys.reduce(0) { $0 + $1.utf8.count }
-                    + d.keyTerms.count * 4 + d.tags.reduce(0) { $0 + $1.utf8.count }
-            }
+            report["records"] = records.storedBytes
+            report["article_arrays"] = docRecord.count * (MemoryLayout<Int>.stride + MemoryLayout<SIMD4<Float>>.stride + 13)
+            report["suggestions"] = suggestionTable.storedBytes
+            report["names"] = focusDocs.storedBytes + groupIDs.capacity * 12 + docNumber.capacity * 20
             report["terms"] = terms.reduce(0) { $0 + $1.utf8.count + 16 } + termSurfaces.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count + 16 } }
             return report
         }

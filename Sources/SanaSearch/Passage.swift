@@ -10,6 +10,13 @@ struct IndexedSection {
     /// The opening of the section's plain text, single-spaced, as UTF-8.
     var text: [UInt8]
 
+    init(heading: String?, aspect: Aspect, terms: [Int32], text: [UInt8]) {
+        self.heading = heading
+        self.aspect = aspect
+        self.terms = terms
+        self.text = text
+    }
+
     init(_ section: Section, terms: [Int32]) {
         heading = section.heading
         aspect = section.aspect

@@ -81,7 +81,7 @@ extension SearchIndex {
             if !analysis.corrections.isEmpty, let fixed = analysis.didYouMean { analysis.types = QuestionType.detect(in: fixed) }
             // A focus must be specific: a one-word name that is short ("ed", "hi") or common across
             // the corpus ("disease", "blood") says little about what the question is about.
-            let focus = FocusMatcher.matches(in: analysis.terms, known: focusDocs).filter { match in
+            let focus = FocusMatcher.matches(in: analysis.terms, known: focusDocs.contains).filter { match in
                 guard !match.key.contains(" ") else { return true }
                 guard match.key.count >= 4, let id = termIDs[match.key] else { return false }
                 return Float(postings[Int(id)].count) <= Float(max(liveCount, 1)) * parameters.focusMaxShare
@@ -99,7 +99,7 @@ extension SearchIndex {
             // Other names of the things the question names: "heart attack" also searches
             // "myocardial infarction", lightly.
             let focusKeys = focus.map(\.key)
-            for match in FocusMatcher.matches(in: analysis.terms, known: synonymKeys) {
+            for match in FocusMatcher.matches(in: analysis.terms, known: { self.synonymKeys[$0] != nil }) {
                 for other in (synonyms.others[match.key] ?? []).sorted() {
                     for term in other.split(separator: " ") {
                         guard let id = termIDs[String(term)] else { continue }
@@ -118,7 +118,8 @@ extension SearchIndex {
             }
             var focusOf: [Int32: String] = [:]
             for key in focusKeys {
-                guard let list = focusDocs[key] else { continue }
+                let list = focusDocs.articles(key)
+                guard !list.isEmpty else { continue }
                 let specificity = Float(log(1 + Double(max(liveCount, 1)) / Double(list.count)))
                 for d in list where docAlive[Int(d)] {
                     if dense[Int(d)] == 0 { touched.append(d) }
@@ -134,12 +135,13 @@ extension SearchIndex {
             // after the first: they drop behind different answers.
             let written = touched
             if let category {
-                touched.removeAll { docs[Int($0)].categorySlug != category }
+                let wanted = categoryIDs[category] ?? -1
+                touched.removeAll { docCategory[Int($0)] != wanted }
             }
             let total = touched.reduce(0) { $0 + (dense[Int($1)] > 0 ? 1 : 0) }
             var seenText = Set<String>()
             var ranked = TopK.select(dense, touched, (offset + limit) * 3).map { entry -> (key: Int32, value: Float) in
-                let first = seenText.insert(docs[Int(entry.key)].summary).inserted
+                let first = seenText.insert(summary(of: entry.key)).inserted
                 return first ? entry : (entry.key, entry.value * parameters.duplicatePenalty)
             }
             ranked.sort { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
@@ -147,7 +149,7 @@ extension SearchIndex {
             let queryTermIDs = weights.keys.sorted()
             let forms = SurfaceForms(queryTermIDs.flatMap { termSurfaces[Int($0)] })
             let results = top.map { d, score -> SearchResult in
-                let doc = docs[Int(d)]
+                let doc = document(d)
                 let (section, snippet, highlights) = Passage.best(in: doc, termIDs: queryTermIDs, forms: forms, aspects: wantedAspects)
                 return SearchResult(id: doc.id, slug: doc.slug, title: doc.title, categorySlug: doc.categorySlug, score: Double(score),
                                     section: .init(heading: section.heading, aspect: section.aspect),
@@ -166,7 +168,7 @@ extension SearchIndex {
         let n = Float(max(liveCount, 1))
         let average = lengthSums / n
         let safeAverage = SIMD4<Float>(max(average[0], 1), max(average[1], 1), max(average[2], 1), max(average[3], 1))
-        var dense = scratch.take(docs.count)
+        var dense = scratch.take(docRecord.count)
         var touched: [Int32] = []
         let b = p.fieldB, oneMinusB = 1 - p.fieldB, weights = p.fieldWeights, k1 = p.k1
         docLengths.withUnsafeBufferPointer { lengths in

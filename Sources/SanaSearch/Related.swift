@@ -15,7 +15,7 @@ extension SearchIndex {
     public func related(to id: String, limit: Int = 8) -> [RelatedArticle] {
         lock.read {
             guard let n = docNumber[id] else { return [] }
-            let doc = docs[Int(n)]
+            let doc = document(n)
             var weights: [Int32: Float] = [:]
             var cache = TermCache()
             for text in [doc.title, doc.focus ?? ""] {
@@ -34,14 +34,14 @@ extension SearchIndex {
             for (d, s) in scores {
                 var bonus: Float = 0
                 if docGroups[Int(d)] == docGroups[Int(n)] { bonus += 0.3 * top }
-                if docs[Int(d)].categorySlug == doc.categorySlug { bonus += 0.1 * top }
+                if docCategory[Int(d)] == docCategory[Int(n)] { bonus += 0.1 * top }
                 scores[d] = s + bonus
             }
             var seen: Set<String> = [doc.summary]
             var out: [RelatedArticle] = []
             for (d, _) in TopK.select(scores, limit * 3) where out.count < limit {
-                let other = docs[Int(d)]
-                guard seen.insert(other.summary).inserted else { continue }
+                guard seen.insert(summary(of: d)).inserted else { continue }
+                let other = document(d)
                 out.append(RelatedArticle(id: other.id, slug: other.slug, title: other.title, summary: other.summary))
             }
             return out

@@ -26,27 +26,6 @@ struct Posting {
     var tf: SIMD4<Float> { SIMD4<Float>(counts) }
 }
 
-/// An article as the index keeps it.
-struct IndexedDoc {
-    var id: String
-    var slug: String
-    var title: String
-    var focus: String?
-    var alsoCalled: [String]
-    var categorySlug: String
-    var tags: [String]
-    var sections: [IndexedSection]
-    var summary: String
-    var lengths: SIMD4<Float>
-    var alive: Bool
-    /// Folded focus and also-called names, for focus matching.
-    var focusKeys: [String]
-    /// Bit i set when the article answers `QuestionType.allCases[i]`.
-    var answersTypes: UInt32
-    /// The article's most frequent terms, for finding similar articles.
-    var keyTerms: [Int32] = []
-}
-
 /// The in-memory inverted index over published articles. Built from the store at start-up and
 /// updated per article; searches read in parallel while an update waits for the write lock.
 public final class SearchIndex: @unchecked Sendable {
@@ -54,17 +33,22 @@ public final class SearchIndex: @unchecked Sendable {
     var termIDs: [String: Int32] = [:]
     var terms: [String] = []
     var postings: [[Posting]] = []
-    var docs: [IndexedDoc] = []
-    /// Per-article field lengths and liveness, apart from `docs` so scoring touches no strings.
+    /// Each article's record (see `ArticleRecord`), by article number.
+    var records = RecordPool()
+    var docRecord: [Int] = []
+    /// Per-article field lengths and liveness, apart from the records so scoring reads no bytes.
     var docLengths: [SIMD4<Float>] = []
     var docAlive: [Bool] = []
     var docTypes: [UInt32] = []
     /// Articles about the same focus share a group (MedQuAD's QA pairs of one document).
     var docGroups: [Int32] = []
-    var groupIDs: [String: Int32] = [:]
+    /// Group keys' hashes to group numbers (see `FocusTable` on hashing names).
+    var groupIDs: [Int: Int32] = [:]
+    var docCategory: [Int32] = []
+    var categoryIDs: [String: Int32] = [:]
     var docNumber: [String: Int32] = [:]
     /// Focus and also-called keys (see `FocusMatcher.key`) to the articles about them.
-    var focusDocs: [String: [Int32]] = [:]
+    var focusDocs = FocusTable()
     var suggestionTable = SuggestionTable()
     /// The written forms of each term (by term id), so snippets find matched words without stemming.
     var termSurfaces: [[String]] = []
@@ -119,23 +103,22 @@ public final class SearchIndex: @unchecked Sendable {
 
     public func remove(id: String) { lock.write { removeLocked(id); changes.add(1, ordering: .releasing) } }
 
-    private func addLocked(_ prepared: Prepared) {
-        let doc = prepared.doc
-        let n = Int32(docs.count)
-        docs.append(doc)
+    private func addLocked(_ doc: Prepared) {
+        let n = Int32(docRecord.count)
         docLengths.append(doc.lengths)
         docAlive.append(true)
         docTypes.append(doc.answersTypes)
-        docGroups.append(groupLocked(doc))
+        docGroups.append(groupLocked(doc.focusKeys.first ?? "#" + doc.id))
+        docCategory.append(categoryLocked(doc.categorySlug))
         docNumber[doc.id] = n
         lengthSums += doc.lengths
         liveCount += 1
-        for key in Set(doc.focusKeys) { focusDocs[key, default: []].append(n) }
-        suggestionTable.add(title: doc.title, slug: doc.slug, names: [doc.focus].compactMap { $0 } + doc.alsoCalled)
+        for key in Set(doc.focusKeys) { focusDocs.add(key, n) }
+        suggestionTable.add(title: doc.title, slug: doc.slug, names: doc.names)
 
         var ids: [Int32] = []
-        ids.reserveCapacity(prepared.terms.count)
-        for (term, frequencies) in zip(prepared.terms, prepared.frequencies) {
+        ids.reserveCapacity(doc.terms.count)
+        for (term, frequencies) in zip(doc.terms, doc.frequencies) {
             let id: Int32
             if let existing = termIDs[term] { id = existing } else {
                 id = Int32(terms.count)
@@ -147,12 +130,11 @@ public final class SearchIndex: @unchecked Sendable {
             ids.append(id)
             postings[Int(id)].append(Posting(doc: n, tf: frequencies))
         }
-        docs[Int(n)].keyTerms = doc.keyTerms.map { ids[Int($0)] }
-        for (i, local) in prepared.sectionTerms.enumerated() where i < doc.sections.count {
-            docs[Int(n)].sections[i].terms = local.map { ids[Int($0)] }.sorted()
-        }
+        let head = ArticleRecord.head(keyTerms: doc.keyTerms.map { ids[Int($0)] },
+                                      sectionTerms: doc.sectionTerms.map { $0.map { ids[Int($0)] } })
+        docRecord.append(records.append(head, doc.recordTail))
         // Stop words are never corrected, so the speller needs only the words that make terms.
-        for (word, local) in prepared.words where local >= 0 {
+        for (word, local) in doc.words where local >= 0 {
             let id = Int(ids[Int(local)])
             if !termSurfaces[id].contains(word) {
                 termSurfaces[id].append(word)
@@ -161,48 +143,51 @@ public final class SearchIndex: @unchecked Sendable {
         }
     }
 
-    static func groupKey(_ doc: IndexedDoc) -> String { doc.focusKeys.first ?? "#" + doc.id }
-
-    private func groupLocked(_ doc: IndexedDoc) -> Int32 {
-        let key = Self.groupKey(doc)
-        if let g = groupIDs[key] { return g }
+    private func groupLocked(_ key: String) -> Int32 {
+        let h = key.hashValue
+        if let g = groupIDs[h] { return g }
         let g = Int32(groupIDs.count)
-        groupIDs[key] = g
+        groupIDs[h] = g
         return g
+    }
+
+    private func categoryLocked(_ slug: String) -> Int32 {
+        if let c = categoryIDs[slug] { return c }
+        let c = Int32(categoryIDs.count)
+        categoryIDs[slug] = c
+        return c
     }
 
     private func removeLocked(_ id: String) {
         guard let n = docNumber.removeValue(forKey: id) else { return }
-        docs[Int(n)].alive = false
         docAlive[Int(n)] = false
-        lengthSums -= docs[Int(n)].lengths
+        lengthSums -= docLengths[Int(n)]
         liveCount -= 1
         deadCount += 1
         if deadCount > 1000 && deadCount > liveCount / 4 { compactLocked() }
     }
 
-    /// Drops removed articles from the postings once they are a quarter of the index.
+    /// Drops removed articles from the postings and records once they are a quarter of the index.
     private func compactLocked() {
-        var renumber = [Int32](repeating: -1, count: docs.count)
-        var kept: [IndexedDoc] = []
-        for (i, d) in docs.enumerated() where d.alive { renumber[i] = Int32(kept.count); kept.append(d) }
+        var renumber = [Int32](repeating: -1, count: docRecord.count)
+        var kept: [Int] = []
+        for i in docRecord.indices where docAlive[i] { renumber[i] = Int32(kept.count); kept.append(i) }
         for t in postings.indices {
             postings[t] = postings[t].compactMap { p in
                 let m = renumber[Int(p.doc)]
                 return m < 0 ? nil : Posting(doc: m, counts: p.counts)
             }
         }
-        docs = kept
-        docLengths = kept.map(\.lengths)
+        var pool = RecordPool()
+        docRecord = kept.map { pool.append(records.bytes(docRecord[$0]), []) }
+        records = pool
+        docLengths = kept.map { docLengths[$0] }
         docAlive = kept.map { _ in true }
-        docTypes = kept.map(\.answersTypes)
-        docGroups = kept.map { groupIDs[Self.groupKey($0)] ?? -1 }
-        focusDocs = focusDocs.compactMapValues { list in
-            let m = list.compactMap { renumber[Int($0)] >= 0 ? renumber[Int($0)] : nil }
-            return m.isEmpty ? nil : m
-        }
-        docNumber = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1.id, Int32($0)) })
+        docTypes = kept.map { docTypes[$0] }
+        docGroups = kept.map { docGroups[$0] }
+        docCategory = kept.map { docCategory[$0] }
+        focusDocs.renumber(renumber)
+        docNumber = docNumber.compactMapValues { renumber[Int($0)] >= 0 ? renumber[Int($0)] : nil }
         deadCount = 0
     }
 }
-

@@ -12,54 +12,97 @@ public struct Suggestion: Sendable, Codable, Equatable {
 }
 
 /// Prefix completion over article titles, foci and also-called names. Every word of a name is a
-/// place it can be found from ("fasc" finds "Plantar fasciitis"). Words point to the names that
-/// hold them, so the table costs a few bytes per word rather than a copy of every name's tail.
+/// place it can be found from ("fasc" finds "Plantar fasciitis"). Names are kept as records in a
+/// `RecordPool` (folded key, text, slug) and found through their words, so a million articles'
+/// titles cost their bytes and a few words of bookkeeping each.
 struct SuggestionTable {
-    private var entries: [Suggestion] = []
-    /// Each entry's folded text, for matching.
-    private var keys: [String] = []
-    private var entryOfKey: [String: Int32] = [:]
-    private var entriesOfWord: [String: [Int32]] = [:]
+    private struct Entry {
+        /// Address of the folded key, text and slug (empty for a name).
+        var record: Int
+        var articles: Int32
+        var opensArticle: Bool
+    }
+    private var entries: [Entry] = []
+    private var names = RecordPool()
+    /// Folded keys (by hash, as in `FocusTable`) to entries.
+    private var entryOfKey: [Int: Int32] = [:]
+    private var entriesOfWord = FocusTable()
+    private var words: [String] = []
     private var sortedWords: [String] = []
     private var dirty = false
 
     mutating func add(title: String, slug: String, names: [String]) {
         let titleKey = TextAnalyzer.fold(title)
-        if let existing = entryOfKey[titleKey], entries[Int(existing)].slug == nil {
-            // A title that equals a name: the article is the better target.
-            entries[Int(existing)].slug = slug
-        } else if entryOfKey[titleKey] == nil {
-            insert(key: titleKey, Suggestion(text: title, slug: slug, articles: 1))
+        if let existing = entryOfKey[titleKey.hashValue] {
+            if !entries[Int(existing)].opensArticle {
+                // A title that equals a name: the article is the better target.
+                let text = self.names.read(entries[Int(existing)].record) { r -> String in r.skipBytes(); return r.string() }
+                entries[Int(existing)].record = store(titleKey, text, slug)
+                entries[Int(existing)].opensArticle = true
+            }
+        } else {
+            insert(key: titleKey, text: title, slug: slug)
         }
         for name in Set(names) where !name.isEmpty {
             let key = TextAnalyzer.fold(name)
-            if let existing = entryOfKey[key] {
-                if entries[Int(existing)].slug == nil { entries[Int(existing)].articles += 1 }
+            if let existing = entryOfKey[key.hashValue] {
+                if !entries[Int(existing)].opensArticle { entries[Int(existing)].articles += 1 }
             } else {
-                insert(key: key, Suggestion(text: name, slug: nil, articles: 1))
+                insert(key: key, text: name, slug: nil)
             }
         }
     }
 
-    private mutating func insert(key: String, _ s: Suggestion) {
+    private mutating func store(_ key: String, _ text: String, _ slug: String?) -> Int {
+        var w = RecordWriter()
+        w.string(key)
+        w.string(text)
+        w.string(slug ?? "")
+        return names.append(w.bytes, [])
+    }
+
+    private mutating func insert(key: String, text: String, slug: String?) {
         let index = Int32(entries.count)
-        entries.append(s)
-        keys.append(key)
-        entryOfKey[key] = index
+        entries.append(Entry(record: store(key, text, slug), articles: 1, opensArticle: slug != nil))
+        entryOfKey[key.hashValue] = index
         for word in Set(key.split(separator: " ").map(String.init)) {
-            if entriesOfWord[word] == nil { dirty = true }
-            entriesOfWord[word, default: []].append(index)
+            if !entriesOfWord.contains(word) { dirty = true; words.append(word) }
+            entriesOfWord.add(word, index)
         }
     }
 
     /// Sorts the words again when new ones came since the last lookup.
     mutating func prepare() {
         guard dirty else { return }
-        sortedWords = entriesOfWord.keys.sorted()
+        sortedWords = words.sorted()
         dirty = false
     }
 
     var needsPreparing: Bool { dirty }
+
+    /// Whether a folded key starts with `prefix` or has a word that does.
+    private func matches(_ e: Int32, _ prefix: [UInt8]) -> (found: Bool, atStart: Bool) {
+        names.read(entries[Int(e)].record) { r in
+            let n = r.int()
+            let key = UnsafeBufferPointer(rebasing: r.bytes[r.at..<(r.at + n)])
+            guard key.count >= prefix.count else { return (false, false) }
+            if key.starts(with: prefix) { return (true, true) }
+            var i = 0
+            while i + prefix.count < key.count {
+                if key[i] == 0x20 && key[(i + 1)...].starts(with: prefix) { return (true, false) }
+                i += 1
+            }
+            return (false, false)
+        }
+    }
+
+    private func suggestion(_ e: Int32) -> Suggestion {
+        names.read(entries[Int(e)].record) { r in
+            r.skipBytes()
+            let text = r.string(), slug = r.string()
+            return Suggestion(text: text, slug: slug.isEmpty ? nil : slug, articles: Int(entries[Int(e)].articles))
+        }
+    }
 
     func lookup(_ prefix: String, limit: Int) -> [Suggestion] {
         let p = TextAnalyzer.fold(prefix).split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -68,28 +111,34 @@ struct SuggestionTable {
         // prefix otherwise), then only those where the whole prefix starts at a word.
         var candidates: [Int32] = []
         if p.contains(" ") {
-            candidates = entriesOfWord[first] ?? []
+            candidates = entriesOfWord.articles(first)
         } else {
             var lo = 0, hi = sortedWords.count
             while lo < hi { let mid = (lo + hi) / 2; if sortedWords[mid] < first { lo = mid + 1 } else { hi = mid } }
             while lo < sortedWords.count, sortedWords[lo].hasPrefix(first), candidates.count < 5000 {
-                candidates += entriesOfWord[sortedWords[lo]] ?? []
+                candidates += entriesOfWord.articles(sortedWords[lo])
                 lo += 1
             }
         }
+        let prefixBytes = Array(p.utf8)
         var seen = Set<Int32>()
-        var found: [(key: String, s: Suggestion)] = []
+        var found: [(atStart: Bool, s: Suggestion)] = []
         for e in candidates where found.count < 500 && seen.insert(e).inserted {
-            let key = keys[Int(e)]
-            if key.hasPrefix(p) || key.contains(" " + p) { found.append((key, entries[Int(e)])) }
+            let m = matches(e, prefixBytes)
+            if m.found { found.append((m.atStart, suggestion(e))) }
         }
         // Names that start with the prefix first, then names about more articles, then shorter.
         return found.sorted { a, b in
-            let (sa, sb) = (a.key.hasPrefix(p), b.key.hasPrefix(p))
-            if sa != sb { return sa }
+            if a.atStart != b.atStart { return a.atStart }
             if a.s.articles != b.s.articles { return a.s.articles > b.s.articles }
             return (a.s.text.count, a.s.text) < (b.s.text.count, b.s.text)
         }.prefix(limit).map(\.s)
+    }
+
+    /// Approximate bytes held.
+    var storedBytes: Int {
+        names.storedBytes + entries.capacity * MemoryLayout<Entry>.stride + entryOfKey.capacity * 12
+            + entriesOfWord.storedBytes + (words.capacity + sortedWords.capacity) * 16
     }
 }
 

@@ -83,7 +83,7 @@ func indexed(_ articles: [Article] = corpus) -> SearchIndex {
         p.maxQueryTerms = 1
         let heavy = try #require(index.termIDs["fasciiti"]), light = try #require(index.termIDs["gallston"])
         let (scores, touched) = index.scoreDocuments([heavy: 2, light: 1], p)
-        let touchedIDs = Set(touched.map { index.docs[Int($0)].id })
+        let touchedIDs = Set(touched.map { index.id(of: $0) })
         #expect(touchedIDs == ["pf-symptoms", "pf-treatment"], "only the weightier term is scored")
         p.maxQueryTerms = 0
         let all = index.scoreDocuments([heavy: 2, light: 1], p)
