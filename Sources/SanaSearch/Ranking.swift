@@ -108,29 +108,10 @@ extension SearchIndex {
                 }
             }
             var (dense, touched) = scoreDocuments(weights, parameters)
-            // An answer about a topic the question matches well elsewhere gains a share of that
-            // match: the right topic's other answers rank up together.
-            if parameters.groupWeight > 0 {
-                var groupBest = scratch.take(groupIDs.count)
-                for d in touched { let g = Int(docGroups[Int(d)]); groupBest[g] = max(groupBest[g], dense[Int(d)]) }
-                for d in touched { dense[Int(d)] += parameters.groupWeight * groupBest[Int(docGroups[Int(d)])] }
-                scratch.give(consume groupBest, written: touched.lazy.map { self.docGroups[Int($0)] })
-            }
-            var focusOf: [Int32: String] = [:]
-            for key in focusKeys {
-                let list = focusDocs.articles(key)
-                guard !list.isEmpty else { continue }
-                let specificity = Float(log(1 + Double(max(liveCount, 1)) / Double(list.count)))
-                for d in list where docAlive[Int(d)] {
-                    if dense[Int(d)] == 0 { touched.append(d) }
-                    dense[Int(d)] += parameters.focusBoost * specificity / 5
-                    focusOf[d] = key
-                }
-            }
             let wantedAspects = Set(analysis.types.flatMap(\.aspects))
             var wantedMask: UInt32 = 0
             for (i, type) in QuestionType.allCases.enumerated() where analysis.types.contains(type) { wantedMask |= 1 << UInt32(i) }
-            for d in touched where dense[Int(d)] > 0 && docTypes[Int(d)] & wantedMask != 0 { dense[Int(d)] += parameters.typeBoost }
+            let focusOf = addBoosts(&dense, &touched, focusKeys: focusKeys, wantedMask: wantedMask, parameters)
             // Near-identical answers (MedQuAD repeats one text under several names) add nothing
             // after the first: they drop behind different answers.
             let written = touched
@@ -164,34 +145,48 @@ extension SearchIndex {
     }
 
     /// BM25F: per-field term frequencies normalised by field length, weighted, then saturated once.
+    /// The scored articles come back in `touched`; when the question's posting lists cover much of
+    /// the index they are found afterwards by one pass over the scores, in article order, which
+    /// spares the scoring loop a branch and later passes their random reads.
     func scoreDocuments(_ queryWeights: [Int32: Float], _ p: RankingParameters) -> (scores: [Float], touched: [Int32]) {
         let n = Float(max(liveCount, 1))
         let average = lengthSums / n
         let safeAverage = SIMD4<Float>(max(average[0], 1), max(average[1], 1), max(average[2], 1), max(average[3], 1))
         var dense = scratch.take(docRecord.count)
         var touched: [Int32] = []
-        let b = p.fieldB, oneMinusB = 1 - p.fieldB, weights = p.fieldWeights, k1 = p.k1
+        let bOverAverage = p.fieldB / safeAverage, oneMinusB = 1 - p.fieldB, weights = p.fieldWeights, k1 = p.k1
+        var scored = queryWeights.map { term, qw -> (term: Int32, qw: Float, idf: Float) in
+            let df = Float(postings[Int(term)].count)
+            return (term, qw, log(1 + (n - df + 0.5) / (df + 0.5)))
+        }
+        if p.maxQueryTerms > 0 && scored.count > p.maxQueryTerms {
+            scored.sort { ($0.qw * $0.idf, $1.term) > ($1.qw * $1.idf, $0.term) }
+            scored.removeLast(scored.count - p.maxQueryTerms)
+        }
+        scored.removeAll { $0.idf <= 0 }
+        let postingCount = scored.reduce(0) { $0 + postings[Int($1.term)].count }
+        let scan = postingCount > docRecord.count
+        if !scan { touched.reserveCapacity(postingCount) }
         docLengths.withUnsafeBufferPointer { lengths in
             docAlive.withUnsafeBufferPointer { alive in
-                var scored = queryWeights.map { term, qw -> (term: Int32, qw: Float, idf: Float) in
-                    let df = Float(postings[Int(term)].count)
-                    return (term, qw, log(1 + (n - df + 0.5) / (df + 0.5)))
-                }
-                if p.maxQueryTerms > 0 && scored.count > p.maxQueryTerms {
-                    scored.sort { ($0.qw * $0.idf, $1.term) > ($1.qw * $1.idf, $0.term) }
-                    scored.removeLast(scored.count - p.maxQueryTerms)
-                }
-                for (term, qw, idf) in scored {
-                    let list = postings[Int(term)]
-                    guard idf > 0 else { continue }
-                    let factor = qw * idf
-                    for posting in list {
-                        let d = Int(posting.doc)
-                        guard alive[d] else { continue }
-                        let norm = oneMinusB + b * lengths[d] / safeAverage
-                        let weighted = (weights * posting.tf / norm).sum()
-                        if dense[d] == 0 { touched.append(posting.doc) }
-                        dense[d] += factor * weighted / (k1 + weighted)
+                dense.withUnsafeMutableBufferPointer { scores in
+                    for (term, qw, idf) in scored {
+                        let factor = qw * idf
+                        postings[Int(term)].withUnsafeBufferPointer { list in
+                            for posting in list {
+                                let d = Int(posting.doc)
+                                guard alive[d] else { continue }
+                                let norm = oneMinusB + lengths[d] * bOverAverage
+                                let weighted = (weights * posting.tf / norm).sum()
+                                let before = scores[d]
+                                if !scan && before == 0 { touched.append(posting.doc) }
+                                scores[d] = before + factor * weighted / (k1 + weighted)
+                            }
+                        }
+                    }
+                    if scan {
+                        touched.reserveCapacity(min(postingCount, scores.count))
+                        for d in scores.indices where scores[d] != 0 { touched.append(Int32(d)) }
                     }
                 }
             }

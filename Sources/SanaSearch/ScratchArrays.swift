@@ -17,9 +17,16 @@ final class ScratchArrays: Sendable {
     }
 
     /// Takes back an array whose only non-zero entries are at `written`.
-    func give(_ array: consuming [Float], written: some Sequence<Int32>) {
+    func give(_ array: consuming [Float], written: some Collection<Int32>) {
         var array = array
-        for i in written where Int(i) < array.count { array[Int(i)] = 0 }
+        array.withUnsafeMutableBufferPointer { a in
+            // Past an eighth of the array, clearing it whole is quicker than entry by entry.
+            if written.count > a.count / 8 {
+                a.update(repeating: 0)
+            } else {
+                for i in written where Int(i) < a.count { a[Int(i)] = 0 }
+            }
+        }
         let cleared = array
         free.withLock { arrays in if arrays.count < keep { arrays.append(cleared) } }
     }
