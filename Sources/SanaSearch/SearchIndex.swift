@@ -160,6 +160,8 @@ public final class SearchIndex: @unchecked Sendable {
 
     private func removeLocked(_ id: String) {
         guard let n = docNumber.removeValue(forKey: id) else { return }
+        let doc = document(n)
+        suggestionTable.remove(title: doc.title, slug: doc.slug, names: [doc.focus].compactMap { $0 } + doc.alsoCalled)
         docAlive[Int(n)] = false
         lengthSums -= docLengths[Int(n)]
         liveCount -= 1

@@ -34,11 +34,14 @@ struct SuggestionTable {
     mutating func add(title: String, slug: String, names: [String]) {
         let titleKey = TextAnalyzer.fold(title)
         if let existing = entryOfKey[titleKey.hashValue] {
-            if !entries[Int(existing)].opensArticle {
-                // A title that equals a name: the article is the better target.
-                let text = self.names.read(entries[Int(existing)].record) { r -> String in r.skipBytes(); return r.string() }
-                entries[Int(existing)].record = store(titleKey, text, slug)
-                entries[Int(existing)].opensArticle = true
+            let e = Int(existing)
+            if !entries[e].opensArticle {
+                // A title that equals a name (or a title whose article left): the article is the
+                // better target.
+                let text = self.names.read(entries[e].record) { r -> String in r.skipBytes(); return r.string() }
+                entries[e].record = store(titleKey, text, slug)
+                entries[e].opensArticle = true
+                entries[e].articles = max(entries[e].articles, 1)
             }
         } else {
             insert(key: titleKey, text: title, slug: slug)
@@ -50,6 +53,24 @@ struct SuggestionTable {
             } else {
                 insert(key: key, text: name, slug: nil)
             }
+        }
+    }
+
+    /// Takes back what `add` gave for an article leaving the index: its title stops being
+    /// suggested and its names count one article fewer (none left: not suggested).
+    mutating func remove(title: String, slug: String, names: [String]) {
+        if let existing = entryOfKey[TextAnalyzer.fold(title).hashValue] {
+            let e = Int(existing)
+            let target = self.names.read(entries[e].record) { r -> String in r.skipBytes(); r.skipBytes(); return r.string() }
+            if entries[e].opensArticle && target == slug {
+                entries[e].opensArticle = false
+                entries[e].articles = 0
+            }
+        }
+        for name in Set(names) where !name.isEmpty {
+            guard let existing = entryOfKey[TextAnalyzer.fold(name).hashValue] else { continue }
+            let e = Int(existing)
+            if !entries[e].opensArticle && entries[e].articles > 0 { entries[e].articles -= 1 }
         }
     }
 
@@ -123,7 +144,7 @@ struct SuggestionTable {
         let prefixBytes = Array(p.utf8)
         var seen = Set<Int32>()
         var found: [(atStart: Bool, s: Suggestion)] = []
-        for e in candidates where found.count < 500 && seen.insert(e).inserted {
+        for e in candidates where found.count < 500 && entries[Int(e)].articles > 0 && seen.insert(e).inserted {
             let m = matches(e, prefixBytes)
             if m.found { found.append((m.atStart, suggestion(e))) }
         }

@@ -186,6 +186,25 @@ func indexed(_ articles: [Article] = corpus) -> SearchIndex {
         index.update(article("b", "What is bursitis?", "Bursitis is inflammation of a bursa.", focus: "Bursitis"))
         #expect(index.suggest("bursit").first?.text == "Bursitis")
     }
+
+    @Test func unpublishedArticlesAreNoLongerSuggested() {
+        let index = indexed()
+        index.update(article("ks", "What are kidney stones?", "Kidney stones are hard.", focus: "Kidney stones",
+                             alsoCalled: ["Nephrolithiasis"], status: .draft))
+        #expect(index.suggest("nephro").isEmpty)
+        #expect(index.suggest("what are kidney").isEmpty)
+        index.remove(id: "pf-treatment")
+        #expect(index.suggest("plan").first?.articles == 1)
+        index.remove(id: "pf-symptoms")
+        #expect(index.suggest("plan").isEmpty)
+        index.update(corpus[4])
+        #expect(index.suggest("nephro").map(\.text) == ["Nephrolithiasis"])
+        #expect(index.suggest("what are kidney").first?.slug == "what-are-kidney-stones")
+        // Updating an article leaves its suggestions as they were.
+        index.update(corpus[0])
+        #expect(index.suggest("What causes gall").first?.slug == "what-causes-gallstones")
+        #expect(index.suggest("cholelith").first?.articles == 1)
+    }
 }
 
 @Suite struct RelatedTests {
