@@ -15,7 +15,7 @@ struct Prepared {
     var answersTypes: UInt32
     /// The article's most frequent terms, as indexes into `terms`.
     var keyTerms: [Int32]
-    /// The record's tail (see `ArticleRecord`).
+    /// The record's tail (see `IndexRecord`).
     var recordTail: [UInt8]
     /// The article's distinct terms and their frequencies per field.
     var terms: [String]
@@ -116,7 +116,7 @@ extension SearchIndex {
         }.filter { !$0.isEmpty }
         let shortKeys = keys.compactMap(FocusMatcher.withoutQualifiers).filter { !keys.contains($0) }
         let focusKeys = keys + shortKeys
-        let tail = ArticleRecord.tail(a, sections: sections.map { IndexedSection($0, terms: []) }, focusKeys: focusKeys)
+        let tail = IndexRecord.tail(a, sections: sections.map { IndexedSection($0, terms: []) }, focusKeys: focusKeys)
         return Prepared(id: a.id, slug: a.slug, title: a.title, categorySlug: a.category.slug,
                         names: [a.focus].compactMap { $0 } + a.alsoCalled, focusKeys: focusKeys, lengths: lengths,
                         answersTypes: Self.typeMask(tags: a.tags, sections: sections), keyTerms: keyTerms,

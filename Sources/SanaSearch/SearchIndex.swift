@@ -33,7 +33,7 @@ public final class SearchIndex: @unchecked Sendable {
     var termIDs: [String: Int32] = [:]
     var terms: [String] = []
     var postings: [[Posting]] = []
-    /// Each article's record (see `ArticleRecord`), by article number.
+    /// Each article's record (see `IndexRecord`), by article number.
     var records = RecordPool()
     var docRecord: [Int] = []
     /// Per-article field lengths and liveness, apart from the records so scoring reads no bytes.
@@ -130,7 +130,7 @@ public final class SearchIndex: @unchecked Sendable {
             ids.append(id)
             postings[Int(id)].append(Posting(doc: n, tf: frequencies))
         }
-        let head = ArticleRecord.head(keyTerms: doc.keyTerms.map { ids[Int($0)] },
+        let head = IndexRecord.head(keyTerms: doc.keyTerms.map { ids[Int($0)] },
                                       sectionTerms: doc.sectionTerms.map { $0.map { ids[Int($0)] } })
         docRecord.append(records.append(head, doc.recordTail))
         // Stop words are never corrected, so the speller needs only the words that make terms.
@@ -160,7 +160,7 @@ public final class SearchIndex: @unchecked Sendable {
 
     private func removeLocked(_ id: String) {
         guard let n = docNumber.removeValue(forKey: id) else { return }
-        let doc = document(n)
+        let doc = names(of: n)
         suggestionTable.remove(title: doc.title, slug: doc.slug, names: [doc.focus].compactMap { $0 } + doc.alsoCalled)
         docAlive[Int(n)] = false
         lengthSums -= docLengths[Int(n)]

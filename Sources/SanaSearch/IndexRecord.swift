@@ -20,7 +20,7 @@ struct IndexedDoc {
 /// once the index assigns them under its lock; the tail is written while articles are analysed
 /// in parallel: id, slug, title, category, summary, focus, also-called names, focus keys, then
 /// each section's heading, aspect and text.
-enum ArticleRecord {
+enum IndexRecord {
     static func tail(_ a: Article, sections: [IndexedSection], focusKeys: [String]) -> [UInt8] {
         var w = RecordWriter()
         for s in [a.id, a.slug, a.title, a.category.slug, a.summary] { w.string(s) }
@@ -70,27 +70,27 @@ enum ArticleRecord {
 
 extension SearchIndex {
     /// Article `n` in full.
-    func document(_ n: Int32) -> IndexedDoc { records.read(docRecord[Int(n)]) { ArticleRecord.decode(&$0) } }
+    func document(_ n: Int32) -> IndexedDoc { records.read(docRecord[Int(n)]) { IndexRecord.decode(&$0) } }
 
-    func id(of n: Int32) -> String { records.read(docRecord[Int(n)]) { r in ArticleRecord.skipHead(&r); return r.string() } }
+    func id(of n: Int32) -> String { records.read(docRecord[Int(n)]) { r in IndexRecord.skipHead(&r); return r.string() } }
 
     func summary(of n: Int32) -> String {
         records.read(docRecord[Int(n)]) { r in
-            ArticleRecord.skipHead(&r)
+            IndexRecord.skipHead(&r)
             for _ in 0..<4 { r.skipBytes() }
             return r.string()
         }
     }
 
-    /// Slug, focus and also-called names, for the A–Z index.
-    func names(of n: Int32) -> (slug: String, focus: String?, alsoCalled: [String]) {
+    /// Slug, title, focus and also-called names, for the A–Z index and suggestions.
+    func names(of n: Int32) -> (slug: String, title: String, focus: String?, alsoCalled: [String]) {
         records.read(docRecord[Int(n)]) { r in
-            ArticleRecord.skipHead(&r)
+            IndexRecord.skipHead(&r)
             r.skipBytes()
-            let slug = r.string()
-            for _ in 0..<3 { r.skipBytes() }
+            let slug = r.string(), title = r.string()
+            for _ in 0..<2 { r.skipBytes() }
             let focus = r.optionalString()
-            return (slug, focus, r.strings())
+            return (slug, title, focus, r.strings())
         }
     }
 }
