@@ -38,6 +38,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "CompressNIO", package: "compress-nio"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], resources: [.copy("Templates"), .copy("Assets")]),
         .executableTarget(name: "sana", dependencies: [
             "SanaCore", "SanaIngest", "SanaStore", "SanaSearch", "SanaWeb",
@@ -50,7 +51,7 @@ let package = Package(
         .testTarget(name: "SanaIngestTests", dependencies: [
             "SanaIngest", "SanaStore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "SanaStoreTests", dependencies: ["SanaStore"]),
+        .testTarget(name: "SanaStoreTests", dependencies: ["SanaStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SanaSearchTests", dependencies: ["SanaSearch", "SanaCore"]),
         // Runs the built `sana` executable end to end: exit codes, messages, serving.
         .testTarget(name: "SanaCLITests"),
@@ -58,6 +59,7 @@ let package = Package(
             "SanaWeb", "SanaStore", "SanaIngest",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "CompressNIO", package: "compress-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
     ],
     swiftLanguageModes: [.v6]

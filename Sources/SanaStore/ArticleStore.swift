@@ -107,10 +107,26 @@ public protocol ArticleStore: Sendable {
     func publishedSlugs() async throws -> [(slug: String, updatedAt: Date)]
     /// Every article, in id order, read in batches so memory stays flat.
     func allArticles() -> AsyncThrowingStream<Article, any Error>
+    /// The number of the latest write (0 for none); see `changes(after:limit:)`.
+    func latestChange() async throws -> Int
+    /// Articles written after write number `sequence`, in the order they were written, whatever
+    /// their status, at most `limit`; `last` is the number to ask after next time.
+    func changes(after sequence: Int, limit: Int) async throws -> ChangedArticles
     /// Earlier versions of an article, oldest first.
     func revisions(id: String) async throws -> [Article]
     /// Marks an article archived (a new revision); returns false when it does not exist.
     func archive(id: String) async throws -> Bool
     /// Throws when the database cannot answer.
     func checkHealth() async throws
+}
+
+/// A page of articles written since some point (see `ArticleStore.changes(after:limit:)`).
+public struct ChangedArticles: Sendable {
+    public var articles: [Article]
+    public var last: Int
+
+    public init(articles: [Article], last: Int) {
+        self.articles = articles
+        self.last = last
+    }
 }

@@ -43,6 +43,12 @@ enum SQLiteMigrations {
                 t.primaryKey(["article_id", "revision"])
             }
         }
+        // Every write of an article takes the next number, so a serving process can follow
+        // what other processes (`sana import`) wrote since it looked last.
+        migrator.registerMigration("v2-change-sequence") { db in
+            try db.alter(table: "article") { t in t.add(column: "change_seq", .integer).notNull().defaults(to: 0) }
+            try db.create(index: "article_on_change_seq", on: "article", columns: ["change_seq"])
+        }
         return migrator
     }
 }

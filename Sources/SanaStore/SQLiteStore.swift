@@ -59,7 +59,7 @@ public struct SQLiteStore: ArticleStore {
         let existing = try existingRecord.article()
         if existing.hasSameContent(as: incoming) && existing.position == incoming.position { return .unchanged }
         if existing.hasSameContent(as: incoming) {
-            try db.execute(sql: "UPDATE article SET position = ? WHERE id = ?", arguments: [incoming.position, incoming.id])
+            try db.execute(sql: "UPDATE article SET position = ?, change_seq = \(Self.nextChange) WHERE id = ?", arguments: [incoming.position, incoming.id])
             return .updated
         }
         try RevisionRecord(articleId: existing.id, revision: existing.revision, savedAt: now(),
@@ -195,6 +195,19 @@ public struct SQLiteStore: ArticleStore {
         }
     }
 
+    public func latestChange() async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(change_seq), 0) FROM article") ?? 0 }
+    }
+
+    public func changes(after sequence: Int, limit: Int) async throws -> ChangedArticles {
+        try await pool.read { db in
+            let rows = try Row.fetchAll(db, sql: ArticleRecord.selection.replacingOccurrences(of: " FROM article", with: ", change_seq FROM article")
+                                        + " WHERE change_seq > ? ORDER BY change_seq LIMIT ?", arguments: [sequence, max(1, limit)])
+            let articles = try rows.map { try ArticleRecord(row: $0).article() as Article }
+            return ChangedArticles(articles: articles, last: rows.last.map { $0["change_seq"] } ?? sequence)
+        }
+    }
+
     public func revisions(id: String) async throws -> [Article] {
         try await pool.read { db in
             try RevisionRecord.fetchAll(db, sql: "SELECT * FROM article_revision WHERE article_id = ? ORDER BY revision", arguments: [id])
@@ -221,9 +234,13 @@ public struct SQLiteStore: ArticleStore {
          [a.category.slug, a.id, a.position, a.position, a.title, a.position, a.title, a.id])
     }
 
-    static let insertSQL = "INSERT INTO article (" + ArticleRecord.columns.joined(separator: ", ") + ") VALUES ("
-        + ArticleRecord.columns.map { _ in "?" }.joined(separator: ", ") + ")"
-    static let updateSQL = "UPDATE article SET " + ArticleRecord.columns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
+    /// The number a write takes: one past the highest, found through the index on it. SQLite
+    /// has one writer at a time, so numbers grow in the order writes commit.
+    static let nextChange = "(SELECT COALESCE(MAX(change_seq), 0) + 1 FROM article)"
+    static let insertSQL = "INSERT INTO article (" + ArticleRecord.columns.joined(separator: ", ") + ", change_seq) VALUES ("
+        + ArticleRecord.columns.map { _ in "?" }.joined(separator: ", ") + ", \(nextChange))"
+    static let updateSQL = "UPDATE article SET " + ArticleRecord.columns.map { "\($0) = ?" }.joined(separator: ", ")
+        + ", change_seq = \(nextChange) WHERE id = ?"
 
     static let encoder: JSONEncoder = {
         let e = JSONEncoder(); e.outputFormatting = [.sortedKeys]; e.dateEncodingStrategy = .iso8601; return e

@@ -17,12 +17,16 @@ public func buildRouter(store: some ArticleStore, renderer: PageRenderer, index:
     return router
 }
 
-/// The application `sana serve` runs. `runService()` shuts down gracefully on SIGINT and SIGTERM.
+/// The application `sana serve` runs: the site, and an `IndexFollower` applying what other
+/// processes write to the store. `runService()` shuts down gracefully on SIGINT and SIGTERM.
 public func buildApplication(store: some ArticleStore, host: String, port: Int, publicURL: String? = nil,
                              logger: Logger) async throws -> some ApplicationProtocol {
+    let position = try await store.latestChange()
     let index = try await loadSearchIndex(from: store)
     logger.info("Search index ready: \(index.count) published articles")
+    let follower = IndexFollower(store: store, index: index, position: position, logger: logger)
     let renderer = try await PageRenderer(siteURL: publicURL ?? "http://\(host):\(port)")
     let router = buildRouter(store: store, renderer: renderer, index: index)
-    return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "Sana"), logger: logger)
+    return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "Sana"),
+                       services: [follower], logger: logger)
 }

@@ -33,12 +33,12 @@ import Testing
 }
 
 /// Starts `sana serve` on a new database (which fills with the samples) and a random port.
-func startServer() throws -> (Process, String) {
-    let dir = try scratch()
+func startServer(database: String? = nil) throws -> (Process, String) {
+    let path = try database ?? scratch().appendingPathComponent("site.sqlite").path
     let port = Int.random(in: 20_000..<50_000)
     let server = Process()
     server.executableURL = sanaBinary
-    server.arguments = ["serve", "--port", "\(port)", "--database", dir.appendingPathComponent("site.sqlite").path]
+    server.arguments = ["serve", "--port", "\(port)", "--database", path]
     server.standardOutput = FileHandle.nullDevice
     server.standardError = FileHandle.nullDevice
     try server.run()

@@ -95,6 +95,29 @@ func scratch() throws -> URL {
         #expect(process.terminationStatus == 0)
     }
 
+    /// `sana import` into the database of a running server: the server's answers follow within
+    /// seconds, without a restart.
+    @Test func aRunningServerAnswersFromArticlesImportedMeanwhile() async throws {
+        let dir = try scratch()
+        let db = dir.appendingPathComponent("site.sqlite").path
+        let (process, base) = try startServer(database: db)
+        defer { if process.isRunning { process.terminate() } }
+        try #require(await waitUntilHealthy(base, while: { process.isRunning }), "sana serve did not become healthy")
+        let file = dir.appendingPathComponent("new.jsonl")
+        try #"{"id":"zz","title":"What is zorbitis?","body":"Zorbitis is a made-up condition for this test.","category":"Tests"}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect(try sana(["import", file.path, "--database", db]).status == 0)
+        let search = URL(string: base + "/search?q=zorbitis")!
+        var found = false
+        let deadline = Date().addingTimeInterval(30)
+        while !found && Date() < deadline {
+            let (data, _) = try await URLSession.shared.data(from: search)
+            found = String(decoding: data, as: UTF8.self).contains("/articles/what-is-zorbitis")
+            if !found { try await Task.sleep(for: .milliseconds(200)) }  // poll interval
+        }
+        #expect(found, "the imported article never became an answer")
+    }
+
     @Test func searchAndEvalOverTheSamples() throws {
         let dir = try scratch()
         let db = dir.appendingPathComponent("db.sqlite").path

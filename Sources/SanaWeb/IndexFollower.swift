@@ -1,0 +1,56 @@
+import Logging
+import ServiceLifecycle
+import SanaSearch
+import SanaStore
+
+/// Keeps a serving process's search index up to date with the store: every `interval` it applies
+/// the articles written since it last looked — by `sana import` in another process, say — so new
+/// and edited articles become answers, and unpublished ones stop being answers, within seconds,
+/// without a rebuild.
+public actor IndexFollower: Service {
+    private let store: any ArticleStore
+    private let index: SearchIndex
+    private let interval: Duration
+    private let logger: Logger
+    /// The number of the last write applied.
+    public private(set) var position: Int
+
+    /// `position`: the store's `latestChange()` read before the index was loaded from it, so
+    /// nothing written during the load is missed (applying an article twice is harmless).
+    public init(store: any ArticleStore, index: SearchIndex, position: Int, interval: Duration = .seconds(2), logger: Logger) {
+        self.store = store
+        self.index = index
+        self.position = position
+        self.interval = interval
+        self.logger = logger
+    }
+
+    /// Applies every write after `position`; returns how many articles it applied.
+    @discardableResult
+    public func catchUp() async throws -> Int {
+        var applied = 0
+        while true {
+            let page = try await store.changes(after: position, limit: 1000)
+            guard !page.articles.isEmpty else { return applied }
+            index.update(page.articles)
+            applied += page.articles.count
+            position = page.last
+        }
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    try await Task.sleep(for: self.interval)
+                    let n = try await self.catchUp()
+                    if n > 0 { self.logger.info("Search index: applied \(n) changed articles") }
+                } catch is CancellationError {
+                    return
+                } catch {
+                    self.logger.error("Search index: could not read changes: \(error)")
+                }
+            }
+        }
+    }
+}
