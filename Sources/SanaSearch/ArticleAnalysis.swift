@@ -26,14 +26,42 @@ struct Prepared {
     var words: [(word: String, term: Int32)]
 }
 
-/// Remembers the term of each token seen while indexing a batch; stemming is the costly part.
+/// What one worker learns about words while indexing a run of articles: each distinct token is
+/// looked up once per token and stemmed once per run; its article-local slot is kept in arrays
+/// stamped per article, so an article costs one dictionary lookup per word of text.
 struct TermCache {
-    private var terms: [String: String?] = [:]
+    private var wordIDs: [String: Int32] = [:]
+    private(set) var words: [String] = []
+    /// The term of each word (an index into `terms`), -1 for a stop word.
+    private(set) var wordTerm: [Int32] = []
+    private var termIDs: [String: Int32] = [:]
+    private(set) var terms: [String] = []
+    /// Per word and per term: the article that last used it and its slot there.
+    fileprivate var wordStamp: [Int32] = [], wordSlot: [Int32] = []
+    fileprivate var termStamp: [Int32] = [], termSlot: [Int32] = []
+    fileprivate var article: Int32 = 0
+
+    mutating func word(_ token: String) -> Int32 {
+        if let id = wordIDs[token] { return id }
+        let id = Int32(words.count)
+        wordIDs[token] = id
+        words.append(token)
+        wordStamp.append(-1)
+        wordSlot.append(0)
+        guard let t = TextAnalyzer.term(forToken: token) else { wordTerm.append(-1); return id }
+        if let known = termIDs[t] { wordTerm.append(known); return id }
+        let tid = Int32(terms.count)
+        termIDs[t] = tid
+        terms.append(t)
+        termStamp.append(-1)
+        termSlot.append(0)
+        wordTerm.append(tid)
+        return id
+    }
+
     mutating func term(_ token: String) -> String? {
-        if let known = terms[token] { return known }
-        let t = TextAnalyzer.term(forToken: token)
-        terms[token] = t
-        return t
+        let t = wordTerm[Int(word(token))]
+        return t < 0 ? nil : terms[Int(t)]
     }
 }
 
@@ -57,20 +85,23 @@ extension SearchIndex {
     }
 
     /// Analysis happens outside the lock so readers are held up only for the short insertion.
-    /// Words are counted first (one hash per word of text), then each distinct word is stemmed.
+    /// Words are counted first (one lookup per word of text), then each distinct word's term.
     static func prepare(_ a: Article, _ cache: inout TermCache) -> Prepared {
-        var wordSlots: [String: Int] = [:]
+        cache.article += 1
+        let stamp = cache.article
         var wordCounts: [SIMD4<Float>] = []
-        var wordList: [String] = []
+        var wordList: [Int32] = []
         var sectionWords: [[Int]] = []
         var lastSection: [Int] = []
         func add(_ text: String, _ field: Field, section: Int) {
             TextAnalyzer.forEachToken(text) { token in
+                let w = Int(cache.word(token))
                 let slot: Int
-                if let known = wordSlots[token] { slot = known } else {
+                if cache.wordStamp[w] == stamp { slot = Int(cache.wordSlot[w]) } else {
                     slot = wordList.count
-                    wordSlots[token] = slot
-                    wordList.append(token)
+                    cache.wordStamp[w] = stamp
+                    cache.wordSlot[w] = Int32(slot)
+                    wordList.append(Int32(w))
                     wordCounts.append(.zero)
                     lastSection.append(-1)
                 }
@@ -89,18 +120,19 @@ extension SearchIndex {
             if let heading = section.heading { add(heading, .headings, section: i) }
             add(section.text, .body, section: i)
         }
-        var termSlots: [String: Int32] = [:]
         var terms: [String] = []
         var frequencies: [SIMD4<Float>] = []
         var lengths = SIMD4<Float>(repeating: 0)
         var wordTerms = [Int32](repeating: -1, count: wordList.count)
-        for (slot, word) in wordList.enumerated() {
-            guard let t = cache.term(word) else { continue }
+        for (slot, w) in wordList.enumerated() {
+            let t = Int(cache.wordTerm[Int(w)])
+            guard t >= 0 else { continue }
             let index: Int32
-            if let known = termSlots[t] { index = known } else {
+            if cache.termStamp[t] == stamp { index = cache.termSlot[t] } else {
                 index = Int32(terms.count)
-                termSlots[t] = index
-                terms.append(t)
+                cache.termStamp[t] = stamp
+                cache.termSlot[t] = index
+                terms.append(cache.terms[t])
                 frequencies.append(.zero)
             }
             wordTerms[slot] = index
@@ -121,7 +153,7 @@ extension SearchIndex {
                         names: [a.focus].compactMap { $0 } + a.alsoCalled, focusKeys: focusKeys, lengths: lengths,
                         answersTypes: Self.typeMask(tags: a.tags, sections: sections), keyTerms: keyTerms,
                         recordTail: tail, terms: terms, frequencies: frequencies, sectionTerms: sectionTerms,
-                        words: Array(zip(wordList, wordTerms)))
+                        words: Array(zip(wordList.map { cache.words[Int($0)] }, wordTerms)))
     }
 
     /// The `count` most frequent terms of four letters or more (ties by term), as indexes into
