@@ -55,6 +55,8 @@ struct ArticleRecord: FetchableRecord, PersistableRecord {
     }
 
     static let selection = "SELECT " + columns.joined(separator: ", ") + " FROM article"
+    /// `selection` with each row's change number (see `SQLiteStore.changes(after:limit:)`).
+    static let selectionWithChange = "SELECT " + columns.joined(separator: ", ") + ", change_seq FROM article"
 
     private static let encoder: JSONEncoder = {
         let e = JSONEncoder(); e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]; return e

@@ -201,8 +201,7 @@ public struct SQLiteStore: ArticleStore {
 
     public func changes(after sequence: Int, limit: Int) async throws -> ChangedArticles {
         try await pool.read { db in
-            let rows = try Row.fetchAll(db, sql: ArticleRecord.selection.replacingOccurrences(of: " FROM article", with: ", change_seq FROM article")
-                                        + " WHERE change_seq > ? ORDER BY change_seq LIMIT ?", arguments: [sequence, max(1, limit)])
+            let rows = try Row.fetchAll(db, sql: ArticleRecord.selectionWithChange + " WHERE change_seq > ? ORDER BY change_seq LIMIT ?", arguments: [sequence, max(1, limit)])
             let articles = try rows.map { try ArticleRecord(row: $0).article() as Article }
             return ChangedArticles(articles: articles, last: rows.last.map { $0["change_seq"] } ?? sequence)
         }
