@@ -17,10 +17,13 @@ public struct Suggestion: Sendable, Codable, Equatable {
 /// titles cost their bytes and a few words of bookkeeping each.
 struct SuggestionTable {
     private struct Entry {
-        /// Address of the folded key, text and slug (empty for a name).
+        /// Address of the folded key, text and slug (empty: the suggestion searches for the text).
         var record: Int
+        /// Published articles naming it as their focus or also-called name.
         var articles: Int32
-        var opensArticle: Bool
+        /// Published articles with it as their title; the slug is one of theirs.
+        var titles: Int32
+        var visible: Bool { articles > 0 || titles > 0 }
     }
     private var entries: [Entry] = []
     private var names = RecordPool()
@@ -35,43 +38,44 @@ struct SuggestionTable {
         let titleKey = TextAnalyzer.fold(title)
         if let existing = entryOfKey[titleKey.hashValue] {
             let e = Int(existing)
-            if !entries[e].opensArticle {
-                // A title that equals a name (or a title whose article left): the article is the
-                // better target.
-                let text = self.names.read(entries[e].record) { r -> String in r.skipBytes(); return r.string() }
-                entries[e].record = store(titleKey, text, slug)
-                entries[e].opensArticle = true
-                entries[e].articles = max(entries[e].articles, 1)
-            }
+            // A title that equals a name, or whose article left: the article is the better target.
+            if self.slug(of: e).isEmpty { restore(e, slug: slug) }
+            entries[e].titles += 1
         } else {
-            insert(key: titleKey, text: title, slug: slug)
+            insert(key: titleKey, text: title, slug: slug, isTitle: true)
         }
         for name in Set(names) where !name.isEmpty {
             let key = TextAnalyzer.fold(name)
             if let existing = entryOfKey[key.hashValue] {
-                if !entries[Int(existing)].opensArticle { entries[Int(existing)].articles += 1 }
+                entries[Int(existing)].articles += 1
             } else {
-                insert(key: key, text: name, slug: nil)
+                insert(key: key, text: name, slug: nil, isTitle: false)
             }
         }
     }
 
-    /// Takes back what `add` gave for an article leaving the index: its title stops being
-    /// suggested and its names count one article fewer (none left: not suggested).
+    /// Takes back what `add` gave for an article leaving the index: its title and names count
+    /// one article fewer (none left: not suggested), and a title no longer opens it.
     mutating func remove(title: String, slug: String, names: [String]) {
-        if let existing = entryOfKey[TextAnalyzer.fold(title).hashValue] {
+        if let existing = entryOfKey[TextAnalyzer.fold(title).hashValue], entries[Int(existing)].titles > 0 {
             let e = Int(existing)
-            let target = self.names.read(entries[e].record) { r -> String in r.skipBytes(); r.skipBytes(); return r.string() }
-            if entries[e].opensArticle && target == slug {
-                entries[e].opensArticle = false
-                entries[e].articles = 0
-            }
+            entries[e].titles -= 1
+            if self.slug(of: e) == slug { restore(e, slug: nil) }
         }
         for name in Set(names) where !name.isEmpty {
             guard let existing = entryOfKey[TextAnalyzer.fold(name).hashValue] else { continue }
-            let e = Int(existing)
-            if !entries[e].opensArticle && entries[e].articles > 0 { entries[e].articles -= 1 }
+            if entries[Int(existing)].articles > 0 { entries[Int(existing)].articles -= 1 }
         }
+    }
+
+    private func slug(of e: Int) -> String {
+        names.read(entries[e].record) { r in r.skipBytes(); r.skipBytes(); return r.string() }
+    }
+
+    /// Stores the entry's key and text again with another slug.
+    private mutating func restore(_ e: Int, slug: String?) {
+        let (key, text) = names.read(entries[e].record) { r in (r.string(), r.string()) }
+        entries[e].record = store(key, text, slug)
     }
 
     private mutating func store(_ key: String, _ text: String, _ slug: String?) -> Int {
@@ -82,9 +86,9 @@ struct SuggestionTable {
         return names.append(w.bytes, [])
     }
 
-    private mutating func insert(key: String, text: String, slug: String?) {
+    private mutating func insert(key: String, text: String, slug: String?, isTitle: Bool) {
         let index = Int32(entries.count)
-        entries.append(Entry(record: store(key, text, slug), articles: 1, opensArticle: slug != nil))
+        entries.append(Entry(record: store(key, text, slug), articles: isTitle ? 0 : 1, titles: isTitle ? 1 : 0))
         entryOfKey[key.hashValue] = index
         for word in Set(key.split(separator: " ").map(String.init)) {
             if !entriesOfWord.contains(word) { dirty = true; words.append(word) }
@@ -121,7 +125,8 @@ struct SuggestionTable {
         names.read(entries[Int(e)].record) { r in
             r.skipBytes()
             let text = r.string(), slug = r.string()
-            return Suggestion(text: text, slug: slug.isEmpty ? nil : slug, articles: Int(entries[Int(e)].articles))
+            let entry = entries[Int(e)]
+            return Suggestion(text: text, slug: slug.isEmpty ? nil : slug, articles: Int(max(entry.articles, entry.titles > 0 ? 1 : 0)))
         }
     }
 
@@ -144,7 +149,7 @@ struct SuggestionTable {
         let prefixBytes = Array(p.utf8)
         var seen = Set<Int32>()
         var found: [(atStart: Bool, s: Suggestion)] = []
-        for e in candidates where found.count < 500 && entries[Int(e)].articles > 0 && seen.insert(e).inserted {
+        for e in candidates where found.count < 500 && entries[Int(e)].visible && seen.insert(e).inserted {
             let m = matches(e, prefixBytes)
             if m.found { found.append((m.atStart, suggestion(e))) }
         }

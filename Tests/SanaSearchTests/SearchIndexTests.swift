@@ -205,6 +205,22 @@ func indexed(_ articles: [Article] = corpus) -> SearchIndex {
         #expect(index.suggest("What causes gall").first?.slug == "what-causes-gallstones")
         #expect(index.suggest("cholelith").first?.articles == 1)
     }
+
+    /// Two articles may share a title: the title stays while either is published and never
+    /// opens the one that left.
+    @Test func aSharedTitleOutlivesOneOfItsArticles() {
+        let index = indexed()
+        index.update(Article(id: "gs-causes-2", slug: "what-causes-gallstones-2", title: "What causes gallstones?",
+                             body: "Another answer about bile.", category: Category(name: "Test"), focus: "Gallstones"))
+        index.remove(id: "gs-causes")
+        let left = index.suggest("What causes gall").first
+        #expect(left?.text == "What causes gallstones?")
+        #expect(left?.slug != "what-causes-gallstones")
+        index.remove(id: "gs-causes-2")
+        #expect(index.suggest("What causes gall").isEmpty)
+        index.update(corpus[0])
+        #expect(index.suggest("What causes gall").first?.slug == "what-causes-gallstones")
+    }
 }
 
 @Suite struct RelatedTests {
