@@ -35,6 +35,7 @@ let package = Package(
         .target(name: "SanaWeb", dependencies: [
             "SanaCore", "SanaStore", "SanaSearch",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "CompressNIO", package: "compress-nio"),
             .product(name: "Logging", package: "swift-log"),
@@ -58,6 +59,7 @@ let package = Package(
         .testTarget(name: "SanaWebTests", dependencies: [
             "SanaWeb", "SanaStore", "SanaIngest",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "CompressNIO", package: "compress-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),

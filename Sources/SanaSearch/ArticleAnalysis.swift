@@ -67,16 +67,16 @@ struct TermCache {
 
 /// Turning an article into what the index stores: done outside the index's lock, on every core.
 extension SearchIndex {
-    /// Analyses articles on every core, in chunks that each keep their own term cache.
-    static func prepareInParallel(_ articles: [Article]) -> [Prepared?] {
-        let chunks = articles.count < 64 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
-        let size = (articles.count + chunks - 1) / max(chunks, 1)
+    /// Analyses articles on `workers` threads, in runs that each keep their own term cache.
+    /// Small batches stay on one thread: a term cache pays off only over many articles.
+    static func prepareInParallel(_ articles: [Article], workers: Int) -> [Prepared?] {
+        let runs = WorkSplit.ranges(count: articles.count, parts: articles.count < 64 ? 1 : workers * 4)
         var out = [Prepared?](repeating: nil, count: articles.count)
         out.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            DispatchQueue.concurrentPerform(iterations: runs.count) { run in
                 var cache = TermCache()
-                for i in (chunk * size)..<min(articles.count, (chunk + 1) * size) where articles[i].status == .published {
+                for i in runs[run] where articles[i].status == .published {
                     slots[i] = prepare(articles[i], &cache)
                 }
             }

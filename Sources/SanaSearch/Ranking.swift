@@ -156,7 +156,10 @@ extension SearchIndex {
         var touched: [Int32] = []
         let bOverAverage = p.fieldB / safeAverage, oneMinusB = 1 - p.fieldB, weights = p.fieldWeights, k1 = p.k1
         var scored = queryWeights.map { term, qw -> (term: Int32, qw: Float, idf: Float) in
-            let df = Float(postings[Int(term)].count)
+            // Postings of removed and edited articles stay until compaction; unclamped, a term of
+            // an article edited twice in a small index counted more articles than exist and lost
+            // its weight (or became NaN).
+            let df = min(Float(postings[Int(term)].count), n)
             return (term, qw, log(1 + (n - df + 0.5) / (df + 0.5)))
         }
         if p.maxQueryTerms > 0 && scored.count > p.maxQueryTerms {

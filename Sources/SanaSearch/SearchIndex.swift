@@ -64,9 +64,12 @@ public final class SearchIndex: @unchecked Sendable {
     var synonyms: Synonyms
     var synonymKeys: [String: [Int32]]
     let scratch = ScratchArrays()
+    /// How many threads analyse a batch of articles; a parameter so tests cover any machine.
+    public let workers: Int
 
-    public init(synonyms: Synonyms = .curated) {
+    public init(synonyms: Synonyms = .curated, workers: Int = WorkSplit.availableCores) {
         self.synonyms = synonyms
+        self.workers = max(1, workers)
         synonymKeys = synonyms.keys
         for word in synonyms.words { speller.add(word) }
     }
@@ -91,12 +94,20 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     public func update(_ articles: [Article]) {
-        let prepared = Self.prepareInParallel(articles)
+        let prepared = Self.prepareInParallel(articles, workers: workers)
         lock.write {
             for (a, p) in zip(articles, prepared) {
                 removeLocked(a.id)
                 if let p { addLocked(p) }
             }
+            changes.add(1, ordering: .releasing)
+        }
+    }
+
+    /// Removes every article whose id is not in `ids` (after the store was replaced).
+    public func removeAll(except ids: Set<String>) {
+        lock.write {
+            for id in docNumber.keys where !ids.contains(id) { removeLocked(id) }
             changes.add(1, ordering: .releasing)
         }
     }

@@ -26,8 +26,19 @@ public actor IndexFollower: Service {
     }
 
     /// Applies every write after `position`; returns how many articles it applied.
+    /// When the store's latest change is older than `position`, the database was replaced (a
+    /// restore from a backup): change numbers went backwards, so every article is applied again
+    /// and articles the store no longer holds leave the index.
     @discardableResult
     public func catchUp() async throws -> Int {
+        let latest = try await store.latestChange()
+        if latest < position {
+            logger.warning("Search index: the database's changes went back from \(position) to \(latest) (replaced or restored); reloading every article")
+            let ids = try await applyAllArticles(of: store, to: index)
+            index.removeAll(except: ids)
+            position = latest
+            return ids.count
+        }
         var applied = 0
         while true {
             let page = try await store.changes(after: position, limit: 1000)

@@ -3,18 +3,27 @@ import SanaSearch
 import SanaStore
 
 /// Builds the answer engine's index from every published article in the store.
-public func loadSearchIndex(from store: some ArticleStore) async throws -> SearchIndex {
-    let index = SearchIndex()
+public func loadSearchIndex(from store: some ArticleStore, workers: Int = WorkSplit.availableCores) async throws -> SearchIndex {
+    let index = SearchIndex(workers: workers)
+    try await applyAllArticles(of: store, to: index)
+    index.trimStorage()
+    releaseFreedMemory()
+    return index
+}
+
+/// Applies every article of the store to the index, in batches analysed in parallel, and
+/// returns the ids the store holds.
+@discardableResult
+func applyAllArticles(of store: some ArticleStore, to index: SearchIndex) async throws -> Set<String> {
+    var ids = Set<String>()
     var batch: [Article] = []
     for try await article in store.allArticles() {
+        ids.insert(article.id)
         batch.append(article)
         if batch.count == 2000 { index.update(batch); batch.removeAll(keepingCapacity: true) }
     }
     index.update(batch)
-    batch = []
-    index.trimStorage()
-    releaseFreedMemory()
-    return index
+    return ids
 }
 
 /// Hands the heap pages freed while loading (articles decoded and dropped) back to the system,

@@ -99,15 +99,6 @@ extension PageRenderer {
         return xml + "</feed>\n"
     }
 
-    func sitemap(_ entries: [(slug: String, updatedAt: Date)]) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        xml += "<url><loc>\(escapeMarkup(siteURL))/</loc></url>\n"
-        for e in entries {
-            xml += "<url><loc>\(escapeMarkup(siteURL + "/articles/" + e.slug))</loc><lastmod>\(PageRenderer.isoDay(e.updatedAt))</lastmod></url>\n"
-        }
-        return xml + "</urlset>\n"
-    }
-
     var robots: String {
         "User-agent: *\nDisallow: /search\nDisallow: /api/\nSitemap: \(siteURL)/sitemap.xml\n"
     }

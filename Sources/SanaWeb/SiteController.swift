@@ -18,6 +18,8 @@ struct SiteController<Store: ArticleStore> {
     static var pageCacheControl: String { "public, max-age=300" }
     /// Seconds an article page is served before its revision is checked in the store again.
     var revisionCheckInterval: Double = 2
+    /// URLs per sitemap file; beyond it `/sitemap.xml` is a sitemap index.
+    var sitemapLimit: Int = Sitemap.protocolLimit
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/health", use: health)
@@ -29,6 +31,7 @@ struct SiteController<Store: ArticleStore> {
         router.get("/conditions", use: conditionsIndex)
         router.get("/conditions/:letter", use: conditions)
         router.get("/sitemap.xml", use: sitemap)
+        router.get("/sitemaps/:file", use: sitemapFile)
         router.get("/robots.txt", use: robots)
         router.get("/feed.atom", use: feed)
         router.get("/assets/:file", use: asset)
@@ -83,7 +86,8 @@ struct SiteController<Store: ArticleStore> {
         let data = try JSONEncoder().encode(index.suggest(prefix, limit: 8))
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
-        headers[.cacheControl] = "public, max-age=300"
+        // Half-typed health questions are personal: never kept in shared caches.
+        headers[.cacheControl] = "private, max-age=300"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
@@ -111,10 +115,28 @@ struct SiteController<Store: ArticleStore> {
     }
 
     @Sendable func sitemap(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let page = try await cache.page("sitemap:\(index.generation)") {
-            CachedPage(renderer.sitemap(try await store.publishedSlugs()), contentType: "application/xml; charset=utf-8")
-        }
+        guard let page = try await sitemapPage(nil) else { return html(renderer.notFound(), status: .notFound) }
         return page.response(to: request, cacheControl: "public, max-age=3600")
+    }
+
+    /// `/sitemaps/N.xml`, the numbered files of a sitemap index.
+    @Sendable func sitemapFile(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let name = context.parameters.get("file") ?? ""
+        guard name.hasSuffix(".xml"), let n = Int(name.dropLast(4)), n >= 1, n <= 100_000,
+              let page = try await sitemapPage(n) else { return html(renderer.notFound(), status: .notFound) }
+        return page.response(to: request, cacheControl: "public, max-age=3600")
+    }
+
+    /// The root sitemap (`nil`) or file `n`; nil when there is no such file.
+    private func sitemapPage(_ n: Int?) async throws -> CachedPage? {
+        let generation = index.generation
+        let map = try await cache.value("sitemap:\(generation)") {
+            Sitemap(siteURL: renderer.siteURL, articles: try await store.publishedSlugs(), limit: sitemapLimit)
+        }
+        guard let xml = n.map({ map.needsIndex ? map.file($0) : nil }) ?? map.root else { return nil }
+        return cache.page("sitemap:\(generation):\(n.map(String.init) ?? "root")") {
+            CachedPage(xml, contentType: "application/xml; charset=utf-8")
+        }
     }
 
     @Sendable func robots(_ request: Request, context: BasicRequestContext) async throws -> Response {

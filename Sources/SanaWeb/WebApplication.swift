@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import SanaSearch
 import SanaStore
@@ -6,27 +7,51 @@ import SanaStore
 /// Builds the router of the site over a store; tests drive it with `app.test(.router)`.
 /// `revisionCheckInterval`: seconds a served article page is reused before the store is asked
 /// whether the article changed.
+/// `sitemapLimit`: URLs per sitemap file before `/sitemap.xml` becomes a sitemap index.
 public func buildRouter(store: some ArticleStore, renderer: PageRenderer, index: SearchIndex,
-                        revisionCheckInterval: Double = 2) -> Router<BasicRequestContext> {
+                        revisionCheckInterval: Double = 2, sitemapLimit: Int = 50_000) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: QueryValidationMiddleware())
     SiteController(store: store, renderer: renderer, index: index, cache: PageCache(), answers: PageCache(capacity: 2_000),
-                   revisionCheckInterval: revisionCheckInterval).addRoutes(to: router)
+                   revisionCheckInterval: revisionCheckInterval, sitemapLimit: sitemapLimit).addRoutes(to: router)
     return router
 }
 
 /// The application `sana serve` runs: the site, and an `IndexFollower` applying what other
 /// processes write to the store. `runService()` shuts down gracefully on SIGINT and SIGTERM.
 public func buildApplication(store: some ArticleStore, host: String, port: Int, publicURL: String? = nil,
-                             logger: Logger) async throws -> some ApplicationProtocol {
+                             limits: ConnectionLimits = ConnectionLimits(), logger: Logger) async throws -> some ApplicationProtocol {
     let position = try await store.latestChange()
     let index = try await loadSearchIndex(from: store)
     logger.info("Search index ready: \(index.count) published articles")
     let follower = IndexFollower(store: store, index: index, position: position, logger: logger)
     let renderer = try await PageRenderer(siteURL: publicURL ?? "http://\(host):\(port)")
     let router = buildRouter(store: store, renderer: renderer, index: index)
-    return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "Sana"),
+    return Application(router: router, server: .http1(configuration: .init(idleTimeout: .nanoseconds(limits.idleTimeoutNanoseconds))),
+                       configuration: limits.configuration(address: .hostname(host, port: port), logger: logger),
                        services: [follower], logger: logger)
+}
+
+/// What a server gives each client: a connection that sends nothing, or sends its headers too
+/// slowly, is closed after `idleTimeout` (a complete request head or body part resets it); at
+/// most `maxConnections` are open at once, further ones wait in the kernel's queue.
+public struct ConnectionLimits: Sendable {
+    public var idleTimeout: Duration
+    public var maxConnections: Int
+
+    public init(idleTimeout: Duration = .seconds(30), maxConnections: Int = 1_024) {
+        self.idleTimeout = idleTimeout
+        self.maxConnections = max(1, maxConnections)
+    }
+
+    var idleTimeoutNanoseconds: Int64 {
+        max(1, idleTimeout.components.seconds * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000)
+    }
+
+    public func configuration(address: BindAddress, logger: Logger) -> ApplicationConfiguration {
+        ApplicationConfiguration(address: address, serverName: "Sana",
+                                 availableConnectionsDelegate: MaximumAvailableConnections(maxConnections, logger: logger))
+    }
 }

@@ -1,0 +1,109 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+
+/// A raw TCP connection, so a test can hold connections open as a hostile client would.
+final class RawConnection {
+    let fd: Int32
+
+    init(port: Int) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard fd >= 0, result == 0 else { throw POSIXError(.ECONNREFUSED) }
+    }
+
+    private var open = true
+    deinit { close() }
+
+    func close() {
+        if open { _ = Glibc.close(fd) }
+        open = false
+    }
+
+    func send(_ text: String) { _ = text.utf8CString.withUnsafeBufferPointer { Glibc.send(fd, $0.baseAddress, $0.count - 1, Int32(MSG_NOSIGNAL)) } }
+
+    /// Waits up to `seconds` for bytes on a thread of its own (blocking a thread of the
+    /// concurrency pool would starve the server under test); returns what arrived, "" when the
+    /// server closed the connection, nil when nothing happened in time.
+    func receive(within seconds: Double) async -> String? {
+        await withCheckedContinuation { continuation in
+            let connection = UncheckedBox(self)
+            Thread { continuation.resume(returning: connection.value.blockingReceive(within: seconds)) }.start()
+        }
+    }
+
+    private func blockingReceive(within seconds: Double) -> String? {
+        var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&poller, 1, Int32(seconds * 1000)) > 0 else { return nil }
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let n = recv(fd, &buffer, buffer.count, 0)
+        return n <= 0 ? "" : String(decoding: buffer[0..<n], as: UTF8.self)
+    }
+
+    /// Reads until the server closes the connection (or `seconds` pass): true when it closed.
+    func closedByServer(within seconds: Double) async -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            switch await receive(within: max(0.01, deadline.timeIntervalSinceNow)) {
+            case "": return true
+            case nil: return false
+            default: continue
+            }
+        }
+        return false
+    }
+}
+
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+@Suite(.serialized) struct ConnectionLimitTests {
+    /// `sana serve --max-connections 2`: two keep-alive connections are served, a third waits
+    /// in the kernel's queue until one of them closes.
+    @Test func openConnectionsAreBounded() async throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let port = Int.random(in: 20_000..<50_000)
+        let server = Process()
+        server.executableURL = sanaBinary
+        server.arguments = ["serve", "--port", "\(port)", "--max-connections", "2", "--idle-timeout", "60",
+                            "--database", dir.appendingPathComponent("site.sqlite").path]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { if server.isRunning { server.terminate() } }
+        // Polled over connections that close, so none is left open to count against the limit.
+        var healthy = false
+        let deadline = Date().addingTimeInterval(60)
+        while !healthy && server.isRunning && Date() < deadline {
+            if let probe = try? RawConnection(port: port) {
+                probe.send("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                healthy = await probe.receive(within: 5)?.hasPrefix("HTTP/1.1 200") == true
+                _ = await probe.closedByServer(within: 5)
+            }
+            if !healthy { try await Task.sleep(for: .milliseconds(100)) }  // poll interval
+        }
+        try #require(healthy, "sana serve did not become healthy")
+        let first = try RawConnection(port: port), second = try RawConnection(port: port)
+        for c in [first, second] {
+            c.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(await c.receive(within: 10)?.hasPrefix("HTTP/1.1 200") == true)
+        }
+        let third = try RawConnection(port: port)
+        third.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(await third.receive(within: 0.5) == nil, "a third connection waits while two are open")
+        first.send("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        #expect(await first.closedByServer(within: 10))
+        first.close()  // the server half-closed; the connection ends when the client closes too
+        #expect(await third.receive(within: 10)?.hasPrefix("HTTP/1.1 200") == true, "served once one closed")
+    }
+}
