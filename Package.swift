@@ -58,6 +58,7 @@ let package = Package(
         .testTarget(name: "SanaWebTests", dependencies: [
             "SanaWeb", "SanaStore", "SanaIngest",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "CompressNIO", package: "compress-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
