@@ -33,7 +33,7 @@ public enum Escape {
 
     /// A JSON string literal (with quotes) that is safe inside an HTML `<script>` element:
     /// `<`, `>`, `&` and the line separators U+2028/U+2029 are written as `\u` escapes, so
-    /// neither `</script>` nor `<!--` can survive.
+    /// neither `</script>` nor `<!--` can survive; so are controls, and U+FFFE/U+FFFF become U+FFFD.
     public static func jsonInScript(_ text: String) -> String {
         var out = "\""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 2)
@@ -47,7 +47,7 @@ public enum Escape {
             case "<", ">", "&", "\u{2028}", "\u{2029}":
                 out += "\\u" + hex4(s.value)
             default:
-                if s.value < 0x20 || s.isNoncharacterForXML { out += "\\u" + hex4(s.isNoncharacterForXML ? 0xFFFD : s.value) }
+                if s.isForbiddenInMarkup { out += "\\u" + hex4(s.isNoncharacterForXML ? 0xFFFD : s.value) }
                 else { out.unicodeScalars.append(s) }
             }
         }

@@ -4,18 +4,23 @@ import Mustache
 import SanaCore
 import SanaStore
 
-/// Renders the site's HTML from templates parsed once at start-up. Mustache escapes every value,
-/// so article text can never inject markup.
+/// Renders the site's HTML from templates parsed once at start-up. Every value a template prints
+/// is escaped by `Escape.html` (see `TemplateLibrary`), so no text can become markup.
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
     /// The public address of the site, for canonical URLs, Open Graph, the sitemap and the feed.
     public let siteURL: String
 
+    /// Where the site's templates are installed.
+    static var templateDirectory: String? { Bundle.module.resourceURL?.appendingPathComponent("Templates").path }
+
     public init(siteURL: String = "http://localhost:8080") async throws {
-        guard let dir = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
-            throw RendererError.templatesMissing
-        }
-        library = try await MustacheLibrary(directory: dir)
+        guard let dir = Self.templateDirectory else { throw RendererError.templatesMissing }
+        try self.init(siteURL: siteURL, templates: dir)
+    }
+
+    init(siteURL: String, templates directory: String) throws {
+        library = try TemplateLibrary.load(from: directory)
         self.siteURL = siteURL.hasSuffix("/") ? String(siteURL.dropLast()) : siteURL
     }
 
@@ -24,7 +29,7 @@ public struct PageRenderer: Sendable {
     }
 
     func base(title: String, description: String, path: String?, language: String = "en", query: String = "") -> [String: Any] {
-        var ctx: [String: Any] = ["pageTitle": title, "description": description, "language": language, "query": query,
+        var ctx: [String: Any] = ["pageTitle": title, "description": description, "language": Self.languageTag(language), "query": query,
                                   "siteURL": siteURL]
         if let path { ctx["canonical"] = siteURL + path }
         return ctx
@@ -49,7 +54,7 @@ public struct PageRenderer: Sendable {
     func article(_ a: Article, previous: ArticleLink?, next: ArticleLink?, related: [ArticleLink]) -> String {
         var ctx = base(title: a.title, description: a.summary, path: "/articles/\(a.slug)", language: a.language)
         ctx["ogType"] = "article"
-        ctx["jsonLD"] = StructuredData.medicalWebPage(a, url: siteURL + "/articles/\(a.slug)")
+        ctx["structuredDataHTML"] = StructuredData.scriptElement(StructuredData.medicalWebPage(a, url: siteURL + "/articles/\(a.slug)"))
         ctx["title"] = a.title
         // The summary leads the page unless the introduction already says the same words.
         let intro = a.sections.first.flatMap { $0.heading == nil ? Summary.plainText($0.text) : nil } ?? ""
@@ -113,6 +118,17 @@ public struct PageRenderer: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// `language` as an HTML `lang` value: a tag shaped like BCP 47 (`en`, `pt-BR`, `zh-Hant-TW`),
+    /// or "en" when the stored text is anything else.
+    static func languageTag(_ language: String) -> String {
+        func isLetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
+        let parts = language.unicodeScalars.split(separator: "-", omittingEmptySubsequences: false)
+        guard let primary = parts.first, (2...8).contains(primary.count), primary.allSatisfy(isLetter),
+              parts.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { isLetter($0) || ("0"..."9").contains($0) } })
+        else { return "en" }
+        return language
     }
 
     /// Only http(s) links reach a page; anything else (javascript:, data:) becomes "#".

@@ -40,17 +40,18 @@ extension PageRenderer {
         return render("search", ctx)
     }
 
-    /// The snippet as HTML: escaped text with the matched words in `<mark>`.
+    /// The snippet as HTML: escaped text with the matched words in `<mark>`. (Highlights count
+    /// `Character`s; each piece is escaped by scalar.)
     static func markedSnippet(_ snippet: String, _ highlights: [[Int]]) -> String {
         let characters = Array(snippet)
         var out = ""
         var at = 0
         for h in highlights where h.count == 2 && h[0] >= at && h[0] < h[1] && h[1] <= characters.count {
-            out += escapeMarkup(String(characters[at..<h[0]]))
-            out += "<mark>" + escapeMarkup(String(characters[h[0]..<h[1]])) + "</mark>"
+            out += Escape.html(String(characters[at..<h[0]]))
+            out += "<mark>" + Escape.html(String(characters[h[0]..<h[1]])) + "</mark>"
             at = h[1]
         }
-        return out + escapeMarkup(String(characters[at...]))
+        return out + Escape.html(String(characters[at...]))
     }
 
     static func queryEscape(_ s: String) -> String {
@@ -81,18 +82,18 @@ extension PageRenderer {
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom">
         <title>Sana: new and updated answers</title>
-        <id>\(escapeMarkup(siteURL))/</id>
-        <link rel="self" href="\(escapeMarkup(siteURL))/feed.atom"/>
-        <link href="\(escapeMarkup(siteURL))/"/>
+        <id>\(Escape.xml(siteURL))/</id>
+        <link rel="self" href="\(Escape.xml(siteURL))/feed.atom"/>
+        <link href="\(Escape.xml(siteURL))/"/>
         <updated>\(StructuredData.iso(updated))</updated>
         <author><name>Sana</name></author>
 
         """
         for a in articles {
-            let url = escapeMarkup(siteURL + "/articles/" + a.slug)
+            let url = Escape.xml(siteURL + "/articles/" + a.slug)
             xml += """
-            <entry><title>\(escapeMarkup(a.title))</title><id>\(url)</id><link href="\(url)"/>\
-            <updated>\(StructuredData.iso(a.updatedAt))</updated><summary>\(escapeMarkup(a.summary))</summary></entry>
+            <entry><title>\(Escape.xml(a.title))</title><id>\(url)</id><link href="\(url)"/>\
+            <updated>\(StructuredData.iso(a.updatedAt))</updated><summary>\(Escape.xml(a.summary))</summary></entry>
 
             """
         }

@@ -83,7 +83,7 @@ struct SiteController<Store: ArticleStore> {
     @Sendable func suggest(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let prefix = FormQuery(request.uri.query)["q"] ?? ""
         guard prefix.count <= 100 else { throw BadRequest("The text to complete is too long.") }
-        let data = try JSONEncoder().encode(index.suggest(prefix, limit: 8))
+        let data = StructuredData.withoutMarkupCharacters(try JSONEncoder().encode(index.suggest(prefix, limit: 8)))
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         // Half-typed health questions are personal: never kept in shared caches.

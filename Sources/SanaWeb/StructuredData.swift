@@ -6,7 +6,7 @@ enum StructuredData {
     static func medicalWebPage(_ a: Article, url: String) -> String {
         var page: [String: Any] = [
             "@context": "https://schema.org", "@type": "MedicalWebPage", "name": a.title, "url": url,
-            "description": a.summary, "inLanguage": a.language, "dateModified": iso(a.updatedAt),
+            "description": a.summary, "inLanguage": PageRenderer.languageTag(a.language), "dateModified": iso(a.updatedAt),
         ]
         if let focus = a.focus {
             var about: [String: Any] = ["@type": "MedicalCondition", "name": focus]
@@ -19,36 +19,43 @@ enum StructuredData {
             page["license"] = "https://creativecommons.org/licenses/by/4.0/"
             page["isBasedOn"] = licensed.url
         }
-        return scriptSafeJSON(page)
+        return json(page)
     }
 
-    /// JSON that cannot end the script element it sits in: `<`, `>` and `&` become escapes.
-    static func scriptSafeJSON(_ object: Any) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
-              let text = String(data: data, encoding: .utf8) else { return "{}" }
-        return text.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+    /// The JSON-LD script element of a page: the JSON cannot end it, since every string in it
+    /// went through `Escape.jsonInScript`.
+    static func scriptElement(_ json: String) -> String {
+        "<script type=\"application/ld+json\">" + json + "</script>\n"
+    }
+
+    /// JSON with sorted keys whose strings are written by `Escape.jsonInScript`, so no `<`, `>`
+    /// or `&` appears in it: neither `</script>` nor `<!--` can survive, whatever marks join them.
+    static func json(_ value: Any) -> String {
+        switch value {
+        case let text as String: Escape.jsonInScript(text)
+        case let list as [Any]: "[" + list.map(json).joined(separator: ",") + "]"
+        case let object as [String: Any]:
+            "{" + object.keys.sorted().map { Escape.jsonInScript($0) + ":" + json(object[$0]!) }.joined(separator: ",") + "}"
+        case let number as Int: String(number)
+        default: "null"
+        }
+    }
+
+    /// JSON bytes with `<`, `>` and `&` written as `\u` escapes (in JSON they occur only inside
+    /// strings, and in UTF-8 those bytes are never part of another character), so JSON that ends
+    /// up read as HTML holds no markup.
+    static func withoutMarkupCharacters(_ json: Data) -> Data {
+        var out = Data(capacity: json.count)
+        for byte in json {
+            switch byte {
+            case UInt8(ascii: "<"): out.append(contentsOf: Array(#"\u003c"#.utf8))
+            case UInt8(ascii: ">"): out.append(contentsOf: Array(#"\u003e"#.utf8))
+            case UInt8(ascii: "&"): out.append(contentsOf: Array(#"\u0026"#.utf8))
+            default: out.append(byte)
+            }
+        }
+        return out
     }
 
     static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
-}
-
-/// Text escaped for HTML and XML: the five characters that can change markup.
-func escapeMarkup(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for c in text.unicodeScalars {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default:
-            // Control characters other than tab and newline are not allowed in XML 1.0 text.
-            if c.value < 0x20 && c != "\t" && c != "\n" { continue }
-            out.unicodeScalars.append(c)
-        }
-    }
-    return out
 }

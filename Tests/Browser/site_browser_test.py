@@ -4,16 +4,18 @@
   site_browser_test.py BASE_URL SCREENSHOT_DIR
 
 Walks the path a visitor takes (home, typing a question and seeing suggestions, the answers,
-the first answer, next and previous, a related article, a missing page), and fails on any
+the first answer, next and previous, a related article, a missing page, questions that try to
+become markup), and fails on any
 console error, any HTML5 parse error (html5lib) or any serious or critical axe-core (WCAG 2.1 AA) violation. Saves screenshots
 at desktop (1280 px) and phone (390 px) widths. Run by SanaCLITests.BrowserTests.
 """
-import json, os, sys, urllib.error, urllib.request
+import json, os, sys, urllib.error, urllib.parse, urllib.request
 
 import html5lib
 
 import axe_core_python
 from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException, UnexpectedAlertPresentException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -24,6 +26,15 @@ BASE, SHOTS = sys.argv[1].rstrip("/"), sys.argv[2]
 # axe-core 4.x, the offline copy that the PyPI package axe-core-python ships.
 AXE_SOURCE = open(os.path.join(os.path.dirname(axe_core_python.__file__), "axe.min.js"), encoding="utf-8").read()
 failures = []
+# Questions that try to become markup (issue 9): U+0600 and U+0301 share a grapheme cluster with
+# the `<` or `"` beside them, which hid those from an escaper that compared clusters.
+HOSTILE_QUESTIONS = [
+    "zqxj\u0600\"\u0600>\u0600<meta http-equiv=refresh content=0;url=https://example.org/ \u0600>",
+    "x\"\u0301 autofocus onfocus=alert(1) y=\"\u0301",
+    "<script>alert(1)</script>",
+    "\"><img src=x onerror=alert(1)>",
+    "\u0600</title>\u0600<iframe src=javascript:alert(1)>\u0600<!--",
+]
 
 
 def browser():
@@ -68,6 +79,30 @@ def check_html(url, name):
     parser.parse(body)
     for position, code, data in parser.errors:
         failures.append(f"{name}: HTML5 parse error {code} at line {position[0]}, column {position[1]} {data or ''}")
+
+
+def check_hostile_question(driver, question, name):
+    """The question stays text: in the box as typed, adding no element or attribute to the page."""
+    driver.get(BASE + "/search?q=" + urllib.parse.quote(question, safe=""))
+    try:
+        alert = driver.switch_to.alert
+        failures.append(f"{name}: a script of the question ran (alert {alert.text!r})")
+        alert.dismiss()
+    except NoAlertPresentException:
+        pass
+    expect(driver.find_elements(By.CSS_SELECTOR, "meta[http-equiv]") == [], f"{name}: a meta http-equiv in the page")
+    found = driver.execute_script(
+        "var found = [];"
+        "document.querySelectorAll('*').forEach(function (e) { Array.prototype.forEach.call(e.attributes, function (a) {"
+        "  if (/^on/i.test(a.name) || a.name === 'autofocus') found.push(e.tagName + ' ' + a.name); }); });"
+        "return found;")
+    expect(found == [], f"{name}: event handler or autofocus attributes {found}")
+    expect(len(driver.find_elements(By.TAG_NAME, "script")) == 1, f"{name}: scripts other than the site's own")
+    expect(driver.find_elements(By.TAG_NAME, "iframe") == [], f"{name}: an iframe in the page")
+    boxes = driver.find_elements(By.ID, "q")
+    expect([b.get_property("value") for b in boxes] == [question], f"{name}: the box does not hold the question")
+    expect(driver.current_url.startswith(BASE + "/search?"), f"{name}: left the answers page for {driver.current_url}")
+    check_html(driver.current_url, name)
 
 
 def screenshots(driver, name):
@@ -139,6 +174,13 @@ def main():
         expect("Page not found" in driver.page_source, "404: wrong page")
         check_page(driver, "404", expect_404=True)
         screenshots(driver, "notfound")
+
+        for i, question in enumerate(HOSTILE_QUESTIONS, 1):
+            try:
+                check_hostile_question(driver, question, f"hostile question {i}")
+            except UnexpectedAlertPresentException as e:
+                failures.append(f"hostile question {i}: a script of the question ran ({e.alert_text!r})")
+                driver.switch_to.alert.dismiss()
     finally:
         driver.quit()
     if failures:
