@@ -31,7 +31,7 @@ public struct StorageFailure: Error, CustomStringConvertible, Sendable {
         let what = switch kind {
         case .diskFull: "the disk is full"
         case .locked: "the database is locked by another process (an import or a backup?); try again when it has finished"
-        case .readOnly: "the database file is read-only (or its folder is: SQLite writes a journal beside it)"
+        case .readOnly: "the database is read-only: its file, or the folder SQLite keeps its journal in, cannot be written"
         case .cannotOpen: "the database file cannot be opened"
         case .ioError: "the database file could not be read or written"
         }

@@ -107,7 +107,7 @@ func sana(_ arguments: [String], timeout: TimeInterval) throws -> Run? {
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 74, "\(stderr)")
-        #expect(stderr.contains("storage error: the database file is read-only"), "\(stderr)")
+        #expect(stderr.contains("storage error: the database is read-only"), "\(stderr)")
         #expect(stderr.contains("nothing was written"))
         #expect(try sana(["export", "--database", db]).stdout == before)
     }
