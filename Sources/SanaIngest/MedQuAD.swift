@@ -34,7 +34,7 @@ public enum MedQuAD {
 
     /// True when `path` is one collection folder, such as `2_GARD_QA`.
     static func isCollection(_ path: String) -> Bool {
-        URL(fileURLWithPath: path).standardized.lastPathComponent.range(of: collectionPattern, options: .regularExpression) != nil
+        URL(fileURLWithPath: path).absoluteURL.standardized.lastPathComponent.range(of: collectionPattern, options: .regularExpression) != nil
     }
 
     /// The XML files of every collection under `root` (or of `root` itself, when it is one
@@ -55,7 +55,8 @@ public enum MedQuAD {
     /// `judged-answers.csv` beside the collections: in `folder` or the folder above it (when
     /// `folder` is one collection).
     static func judgedAnswersFile(near folder: String) -> String? {
-        let here = URL(fileURLWithPath: folder).standardized
+        // Made absolute first: standardizing "../data/medquad" alone would drop the "..".
+        let here = URL(fileURLWithPath: folder).absoluteURL.standardized
         return ([here] + (isCollection(folder) ? [here.deletingLastPathComponent()] : [])).map { $0.appendingPathComponent("judged-answers.csv").path }
             .first { FileManager.default.fileExists(atPath: $0) }
     }

@@ -31,6 +31,21 @@ import SanaStore
         #expect(try await ws.store.article(id: "GARD_0000004_Sec1") == nil)
     }
 
+    /// `sana import ../shared/data/medquad` found no judged-answers.csv: standardizing a relative
+    /// path dropped its "..".
+    @Test func aRelativePathFindsTheJudgedAnswers() async throws {
+        let ws = try Workspace()
+        let root = try MedQuADTests.miniCorpus(ws)
+        let up = FileManager.default.currentDirectoryPath.split(separator: "/").map { _ in ".." }.joined(separator: "/")
+        let relative = up + root
+        #expect(!relative.hasPrefix("/"))
+        _ = try await ws.importing([relative])
+        #expect(try await ws.store.article(id: "ADAM_0003147_Sec1")?.status == .published)
+        let fresh = try Workspace()
+        _ = try await fresh.importing([relative + "/10_MPlus_ADAM_QA/0003147.xml"])
+        #expect(try await fresh.store.article(id: "ADAM_0003147_Sec1")?.status == .published)
+    }
+
     @Test func singleXMLFilesImportLikeTheirFolder() async throws {
         let ws = try Workspace()
         let root = try MedQuADTests.miniCorpus(ws)
