@@ -75,7 +75,7 @@ public struct Article: Codable, Sendable, Equatable {
         revision: Int = 1, position: Int = 0, previousTitle: String? = nil, nextTitle: String? = nil,
         relatedHints: [String] = []
     ) {
-        let slug = (slug?.isEmpty == false ? slug! : Slug.make(from: title))
+        let slug = (slug?.isEmpty == false ? slug! : Slug.make(from: title, fallback: id))
         self.id = id?.isEmpty == false ? id! : slug
         self.slug = slug
         self.title = title
@@ -102,11 +102,16 @@ public struct Article: Codable, Sendable, Equatable {
 
     /// True when the editorial content is the same, ignoring bookkeeping (revision, timestamps,
     /// position). Imports use it to leave identical articles untouched.
+    /// Dates agree when within a millisecond, the precision SQLite keeps them at, so a stored
+    /// article equals the input it came from even when that input gave microseconds.
     public func hasSameContent(as other: Article) -> Bool {
         var a = self, b = other
         for x in [\Article.revision, \Article.position] { a[keyPath: x] = 0; b[keyPath: x] = 0 }
         a.createdAt = .distantPast; b.createdAt = .distantPast
         a.updatedAt = .distantPast; b.updatedAt = .distantPast
+        for x in [\Article.reviewedAt, \Article.nextReviewDue] {
+            if let d = a[keyPath: x], let e = b[keyPath: x], abs(d.timeIntervalSince(e)) < 0.001 { b[keyPath: x] = d }
+        }
         return a == b
     }
 }

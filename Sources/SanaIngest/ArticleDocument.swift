@@ -48,22 +48,28 @@ public struct ArticleDocument: Codable, Sendable {
     }
 
     /// Validates the document and builds the article; the error names the offending field.
+    /// Line ends in the running text are made Unix ones first (a JSON string may hold "\r\n").
     public func article(now: Date) throws(FieldError) -> Article {
+        var doc = self
+        doc.body = body.map(TextFile.normalizingLineEnds)
+        doc.summary = summary.map(TextFile.normalizingLineEnds)
+        return try doc.validated(now: now)
+    }
+
+    private func validated(now: Date) throws(FieldError) -> Article {
         func required(_ value: String?, _ field: CodingKeys) throws(FieldError) -> String {
             guard let v = value?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else {
                 throw FieldError(field: field.rawValue, message: "is required")
             }
             return v
         }
+        if let (field, c) = firstControlCharacter() {
+            throw FieldError(field: field, message: "contains control character \(ControlCharacters.name(c))")
+        }
         let title = try required(title, .title)
         // A draft may wait for its text (MedQuAD pairs without an answer); nothing else may.
         let body = status == ArticleStatus.draft.rawValue ? (body ?? "") : try required(body, .body)
         let categoryName = try required(category, .category)
-        for (field, value) in [(CodingKeys.title, title), (.summary, summary ?? ""), (.body, body), (.category, categoryName)] {
-            if let c = TextFile.firstControlCharacter(in: value) {
-                throw FieldError(field: field.rawValue, message: String(format: "contains control character U+%04X", c.value))
-            }
-        }
         if title.count > 300 { throw FieldError(field: "title", message: "is \(title.count) characters; the limit is 300") }
         if let slug, !Slug.isValid(slug) {
             throw FieldError(field: "slug", message: "'\(slug)' is not URL-safe (use a-z, 0-9 and single hyphens)")
@@ -81,7 +87,9 @@ public struct ArticleDocument: Codable, Sendable {
             }
             parsedStatus = s
         }
-        if let revision, revision < 1 { throw FieldError(field: "revision", message: "must be at least 1") }
+        if let revision, !(1...Self.maxRevision).contains(revision) {
+            throw FieldError(field: "revision", message: "must be from 1 to \(Self.maxRevision)")
+        }
         for (i, s) in (sources ?? []).enumerated() {
             guard let url = URL(string: s.url), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme) else {
                 throw FieldError(field: "sources[\(i)].url", message: "'\(s.url)' is not an http(s) URL")
@@ -96,6 +104,23 @@ public struct ArticleDocument: Codable, Sendable {
             reviewedAt: reviewedAt, nextReviewDue: nextReviewDue, reviewer: reviewer,
             revision: revision ?? 1, position: position ?? 0, previousTitle: previousTitle,
             nextTitle: nextTitle, relatedHints: relatedHints ?? [])
+    }
+}
+
+extension ArticleDocument {
+    /// The largest integer every JSON reader keeps exactly (2^53 - 1); it also leaves the store
+    /// room to count revisions on without overflowing.
+    static let maxRevision = 9_007_199_254_740_991
+
+    /// The first field holding a control character, checked before anything else so that no
+    /// message prints one.
+    func firstControlCharacter() -> (field: String, scalar: Unicode.Scalar)? {
+        ControlCharacters.first(
+            inFields: [("id", id), ("slug", slug), ("title", title), ("category", category), ("category_slug", categorySlug),
+                       ("focus", focus), ("language", language), ("status", status), ("reviewer", reviewer),
+                       ("previous_title", previousTitle), ("next_title", nextTitle)],
+            lists: [("also_called", alsoCalled ?? []), ("tags", tags ?? []), ("related_hints", relatedHints ?? [])],
+            sources: sources ?? [], text: [("summary", summary), ("body", body)])
     }
 }
 

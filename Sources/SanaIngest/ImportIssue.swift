@@ -19,10 +19,20 @@ public struct ImportIssue: Error, CustomStringConvertible, Sendable, Equatable {
         var s = file
         if let line { s += ":\(line)" }
         s += ":"
-        if let record { s += " record '\(record)':" }
+        if let record { s += " record '\(ControlCharacters.escaped(record))':" }
         if let field { s += " field '\(field)':" }
         return s + " " + message
     }
+}
+
+/// How the importer settles a record's slug.
+public enum SlugRule: Sendable {
+    /// The slug the reader gave (from the input or the title); a clash is an error.
+    case asGiven
+    /// A stored article keeps its slug; a new one takes its title's slug when free, else that
+    /// slug followed by its id. MedQuAD repeats question titles across documents ("What is (are)
+    /// Diabetes ?"), and this keeps slugs stable whichever files are imported, in any order.
+    case uniqueByID
 }
 
 /// One article read from an input, with where it came from.
@@ -30,9 +40,10 @@ public struct ParsedRecord: Sendable {
     public var article: Article
     public var file: String
     public var line: Int?
+    public var slugRule: SlugRule
 
-    public init(article: Article, file: String, line: Int? = nil) {
-        self.article = article; self.file = file; self.line = line
+    public init(article: Article, file: String, line: Int? = nil, slugRule: SlugRule = .asGiven) {
+        self.article = article; self.file = file; self.line = line; self.slugRule = slugRule
     }
 }
 

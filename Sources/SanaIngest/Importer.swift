@@ -66,10 +66,18 @@ public struct Importer: Sendable {
                     progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ImportSummary {
         let time = Date(timeIntervalSince1970: now().timeIntervalSince1970.rounded(.down))
         var parsed = ParseResult()
-        for path in paths { parsed.append(await read(path, options: options, now: time, progress: progress)) }
-        let duplicates = duplicates(in: parsed.records)
-        parsed.issues += duplicates.map(\.issue)
-        let badRecords = Set(duplicates.map(\.index))
+        let judged = JudgedAnswerFiles()
+        for path in paths { parsed.append(await read(path, options: options, now: time, judged: judged, progress: progress)) }
+        // Every reader's records, whatever their format: SQLite would cut a string at a NUL.
+        var bad = parsed.records.enumerated().compactMap { index, r -> (index: Int, issue: ImportIssue)? in
+            guard let (field, c) = r.article.firstControlCharacter() else { return nil }
+            return (index, ImportIssue(file: r.file, line: r.line, record: r.article.id, field: field,
+                                       message: "contains control character \(ControlCharacters.name(c))"))
+        }
+        try await settleSlugs(&parsed.records)
+        bad += duplicates(in: parsed.records, ignoring: Set(bad.map(\.index)))
+        parsed.issues += bad.map(\.issue)
+        let badRecords = Set(bad.map(\.index))
         if !parsed.issues.isEmpty && !options.skipInvalid { throw ImportFailed(issues: parsed.issues) }
         let records = parsed.records.enumerated().filter { !badRecords.contains($0.offset) }.map(\.element)
         progress(ImportProgress(phase: .writing, done: 0, total: records.count))
@@ -112,11 +120,31 @@ public struct Importer: Sendable {
         }
     }
 
+    /// Gives `uniqueByID` records their slugs (see `SlugRule`): stored articles keep theirs,
+    /// first, so new ones never take them.
+    private func settleSlugs(_ records: inout [ParsedRecord]) async throws {
+        guard records.contains(where: { $0.slugRule == .uniqueByID }) else { return }
+        let stored = try await store.slugsByID()
+        var owners: [String: String] = [:]
+        for (id, slug) in stored { owners[slug] = id }
+        var claimed = Set(records.filter { $0.slugRule == .asGiven }.map(\.article.slug))
+        var fresh: [Int] = []
+        for i in records.indices where records[i].slugRule == .uniqueByID {
+            if let slug = stored[records[i].article.id] { records[i].article.slug = slug; claimed.insert(slug) } else { fresh.append(i) }
+        }
+        for i in fresh {
+            let a = records[i].article
+            let free = !claimed.contains(a.slug) && (owners[a.slug] ?? a.id) == a.id
+            if !free { records[i].article.slug = Slug.make(from: a.slug, maxLength: 80) + "-" + Slug.make(from: a.id, maxLength: 100) }
+            claimed.insert(records[i].article.slug)
+        }
+    }
+
     /// Two records of one import with the same id or slug: the later one is the error.
-    private func duplicates(in records: [ParsedRecord]) -> [(index: Int, issue: ImportIssue)] {
+    private func duplicates(in records: [ParsedRecord], ignoring: Set<Int>) -> [(index: Int, issue: ImportIssue)] {
         var ids: [String: ParsedRecord] = [:], slugs: [String: ParsedRecord] = [:]
         var issues: [(Int, ImportIssue)] = []
-        for (index, r) in records.enumerated() {
+        for (index, r) in records.enumerated() where !ignoring.contains(index) {
             if let first = ids[r.article.id] {
                 issues.append((index, ImportIssue(file: r.file, line: r.line, record: r.article.id, field: "id",
                                           message: "duplicate id '\(r.article.id)', first at \(first.file):\(first.line ?? 0)")))
@@ -133,7 +161,8 @@ public struct Importer: Sendable {
         return issues
     }
 
-    private func read(_ path: String, options: ImportOptions, now: Date, progress: @escaping @Sendable (ImportProgress) -> Void) async -> ParseResult {
+    private func read(_ path: String, options: ImportOptions, now: Date, judged: JudgedAnswerFiles,
+                      progress: @escaping @Sendable (ImportProgress) -> Void) async -> ParseResult {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             return ParseResult(issues: [ImportIssue(file: path, message: "no such file or folder")])
@@ -149,7 +178,7 @@ public struct Importer: Sendable {
                 .filter { !$0.hasPrefix(".") }.map { (path as NSString).appendingPathComponent($0) }
             var result = ParseResult()
             for (i, f) in files.enumerated() where Self.format(of: f, requested: options.format) != nil {
-                result.append(await read(f, options: options, now: now, progress: progress))
+                result.append(await read(f, options: options, now: now, judged: judged, progress: progress))
                 progress(ImportProgress(phase: .reading, done: i + 1, total: files.count))
             }
             if result.records.isEmpty && result.issues.isEmpty {
@@ -162,13 +191,10 @@ public struct Importer: Sendable {
         case .markdown: return MarkdownFile.parse(file: path, now: now)
         case .page: return PageFile.parse(file: path, title: options.title, category: options.category, now: now)
         case .medquad:
-            switch MedQuAD.parseFile(path) {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            switch judged.answers(near: folder) {
             case let .failure(issue): return ParseResult(issues: [issue])
-            case let .success(doc):
-                let records = doc.pairs.enumerated().map { i, pair in
-                    ParsedRecord(article: MedQuAD.makeArticle(doc, pair, judged: [:], position: i, now: now), file: path, line: pair.line)
-                }
-                return ParseResult(records: records)
+            case let .success(answers): return MedQuAD.parse(file: path, judged: answers, now: now)
             }
         case .auto, nil:
             return ParseResult(issues: [ImportIssue(file: path, message: "unknown format; use --format page|medquad|jsonl|markdown")])
@@ -184,6 +210,22 @@ public struct Importer: Sendable {
         case "txt", "page": return .page
         case "xml": return .medquad
         default: return nil
+        }
+    }
+}
+
+/// `judged-answers.csv` files read once per import, however many single XML files need them.
+final class JudgedAnswerFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var loaded: [String: Result<[String: JudgedAnswer], ImportIssue>] = [:]
+
+    func answers(near folder: String) -> Result<[String: JudgedAnswer], ImportIssue> {
+        guard let file = MedQuAD.judgedAnswersFile(near: folder) else { return .success([:]) }
+        return lock.withLock {
+            if let known = loaded[file] { return known }
+            let result = Result { () throws(ImportIssue) in try JudgedAnswers.load(file) }
+            loaded[file] = result
+            return result
         }
     }
 }

@@ -65,10 +65,18 @@ public enum JSONLines {
     }
 }
 
-/// ISO 8601 dates: written as `2026-11-25T10:00:00Z`; read with or without time and fraction.
+/// ISO 8601 dates: written as `2026-11-25T10:00:00Z` (or `…:00.250Z`); read with or without time and fraction.
 public enum ISODate {
+    /// Milliseconds (what the store keeps) are written when there are any, so an export reads
+    /// back as the same dates.
     public static func format(_ date: Date) -> String {
-        date.formatted(.iso8601)
+        let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded())
+        let seconds = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
+        let fraction = milliseconds - seconds * 1000
+        let whole = Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(.iso8601)
+        guard fraction > 0, whole.hasSuffix("Z") else { return whole }
+        let digits = String(fraction)
+        return whole.dropLast() + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
     }
 
     public static func parse(_ s: String) -> Date? {

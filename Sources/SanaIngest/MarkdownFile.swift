@@ -12,7 +12,7 @@ public enum MarkdownFile {
     }
 
     static func parse(text: String, file: String, now: Date) -> ParseResult {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let lines = TextFile.normalizingLineEnds(text).split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first == "---" else {
             return ParseResult(issues: [ImportIssue(file: file, line: 1, message: "missing YAML front matter: the file must start with a '---' line")])
         }

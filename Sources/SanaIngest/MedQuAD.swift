@@ -23,48 +23,65 @@ public enum MedQuAD {
         "NHLBI": "Heart, lung and blood", "CDC": "Infectious diseases",
     ]
 
-    /// True when `path` looks like a MedQuAD folder: it holds `*_QA*` collection folders.
+    static let collectionPattern = #"^\d+_.*_QA"#
+
+    /// True when `path` looks like a MedQuAD folder: it holds `*_QA*` collection folders, or is one.
     public static func isCollectionRoot(_ path: String) -> Bool {
+        if isCollection(path) { return true }
         let items = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return items.contains { $0.range(of: #"^\d+_.*_QA"#, options: .regularExpression) != nil }
+        return items.contains { $0.range(of: collectionPattern, options: .regularExpression) != nil }
     }
 
-    /// The XML files of every collection under `root`, in a stable order.
+    /// True when `path` is one collection folder, such as `2_GARD_QA`.
+    static func isCollection(_ path: String) -> Bool {
+        URL(fileURLWithPath: path).absoluteURL.standardized.lastPathComponent.range(of: collectionPattern, options: .regularExpression) != nil
+    }
+
+    /// The XML files of every collection under `root` (or of `root` itself, when it is one
+    /// collection), in a stable order.
     public static func files(in root: String) -> [String] {
         let fm = FileManager.default
-        let collections = ((try? fm.contentsOfDirectory(atPath: root)) ?? [])
-            .filter { $0.range(of: #"^\d+_.*_QA"#, options: .regularExpression) != nil }
-            .sorted { (Int($0.prefix { $0.isNumber }) ?? 0) < (Int($1.prefix { $0.isNumber }) ?? 0) }
-        return collections.flatMap { c -> [String] in
-            let dir = (root as NSString).appendingPathComponent(c)
-            return ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
+        let xml = { (dir: String) in
+            ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
                 .map { (dir as NSString).appendingPathComponent($0) }
         }
+        if isCollection(root) { return xml(root) }
+        let collections = ((try? fm.contentsOfDirectory(atPath: root)) ?? [])
+            .filter { $0.range(of: collectionPattern, options: .regularExpression) != nil }
+            .sorted { (Int($0.prefix { $0.isNumber }) ?? 0) < (Int($1.prefix { $0.isNumber }) ?? 0) }
+        return collections.flatMap { xml((root as NSString).appendingPathComponent($0)) }
     }
 
-    /// Reads a whole MedQuAD folder, parsing files on all cores. `progress` is called with the
-    /// number of files done so far.
-    public static func parse(root: String, now: Date, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async -> ParseResult {
+    /// `judged-answers.csv` beside the collections: in `folder` or the folder above it (when
+    /// `folder` is one collection).
+    static func judgedAnswersFile(near folder: String) -> String? {
+        // Made absolute first: standardizing "../data/medquad" alone would drop the "..".
+        let here = URL(fileURLWithPath: folder).absoluteURL.standardized
+        return ([here] + (isCollection(folder) ? [here.deletingLastPathComponent()] : [])).map { $0.appendingPathComponent("judged-answers.csv").path }
+            .first { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// Reads a whole MedQuAD folder, parsing files on `workers` tasks (at most 8: beyond that
+    /// the disk, not the parsing, is the limit). `progress` is called with the number of files
+    /// done so far.
+    public static func parse(root: String, now: Date, workers: Int = min(8, WorkSplit.availableCores),
+                             progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async -> ParseResult {
         let files = files(in: root)
         var result = ParseResult()
-        let csvPath = (root as NSString).appendingPathComponent("judged-answers.csv")
         var judged: [String: JudgedAnswer] = [:]
-        if FileManager.default.fileExists(atPath: csvPath) {
+        if let csvPath = judgedAnswersFile(near: root) {
             do { judged = try JudgedAnswers.load(csvPath) } catch { result.issues.append(error) }
         }
         if files.isEmpty { result.issues.append(ImportIssue(file: root, message: "no MedQuAD collection (NN_NAME_QA/*.xml) found")) }
-        let workers = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-        let chunk = max(1, (files.count + workers - 1) / workers)
         let judgedAnswers = judged
         let parsed = await withTaskGroup(of: (Int, [FileArticles]).self) { group in
-            for w in 0..<workers {
-                let slice = Array(files.dropFirst(w * chunk).prefix(chunk))
-                guard !slice.isEmpty else { continue }
+            for (w, run) in WorkSplit.ranges(count: files.count, parts: workers).enumerated() {
+                let slice = Array(files[run])
                 group.addTask {
                     var out: [FileArticles] = []
                     for (i, f) in slice.enumerated() {
                         out.append(parseFile(f).map { doc in
-                            (doc.file, doc.source, doc.pairs.map { (makeArticle(doc, $0, judged: judgedAnswers, position: 0, now: now), $0.line) })
+                            (doc.file, doc.source, doc.pairs.map { (makeArticle(doc, $0, judged: judgedAnswers, now: now), $0.line) })
                         })
                         if i % 200 == 199 { progress(200, files.count) }
                     }
@@ -76,34 +93,36 @@ public enum MedQuAD {
             for await r in group { all.append(r) }
             return all.sorted { $0.0 < $1.0 }.flatMap(\.1)
         }
-        var positions: [String: Int] = [:]
-        var slugs: [String: Int] = [:]
-        var taken = Set<String>()
         for file in parsed {
             switch file {
             case let .failure(issue): result.issues.append(issue)
-            case let .success((file, source, articles)):
-                for (made, line) in articles {
-                    var article = made
-                    article.position = positions[source, default: 0]
-                    positions[source] = article.position + 1
-                    // Many questions repeat across documents ("What is (are) Diabetes ?"): number repeats.
-                    let base = article.slug
-                    var n = slugs[base, default: 0]
-                    repeat {
-                        n += 1
-                        article.slug = n == 1 ? base : "\(base)-\(n)"
-                    } while taken.contains(article.slug)
-                    slugs[base] = n
-                    taken.insert(article.slug)
-                    result.records.append(ParsedRecord(article: article, file: file, line: line))
-                }
+            case let .success((file, _, articles)):
+                // Slugs are settled by the importer, which knows the stored ones (see `SlugRule`).
+                result.records += articles.map { ParsedRecord(article: $0.0, file: file, line: $0.1, slugRule: .uniqueByID) }
             }
         }
         return result
     }
 
-    static func makeArticle(_ doc: XMLDocumentRecord, _ pair: XMLPair, judged: [String: JudgedAnswer], position: Int, now: Date) -> Article {
+    /// Reads one XML file; `judged-answers.csv` two folders up (beside its collection) fills
+    /// empty answers, as in a whole-folder import.
+    static func parse(file: String, judged: [String: JudgedAnswer], now: Date) -> ParseResult {
+        switch parseFile(file) {
+        case let .failure(issue): return ParseResult(issues: [issue])
+        case let .success(doc):
+            return ParseResult(records: doc.pairs.map { pair in
+                ParsedRecord(article: makeArticle(doc, pair, judged: judged, now: now), file: file, line: pair.line, slugRule: .uniqueByID)
+            })
+        }
+    }
+
+    /// Reading order within a collection comes from the document number and the pair, so it is
+    /// the same whichever files are imported, and in whatever order.
+    static func position(docID: String, pid: String) -> Int {
+        (Int(docID.prefix { $0.isNumber }.suffix(12)) ?? 0) * 10_000 + min(Int(pid) ?? 0, 9_999)
+    }
+
+    static func makeArticle(_ doc: XMLDocumentRecord, _ pair: XMLPair, judged: [String: JudgedAnswer], now: Date) -> Article {
         // Answer ids name the file: CancerGov's 0000013_2_4.xml says id="0000013_2" inside.
         let docID = URL(fileURLWithPath: doc.file).deletingPathExtension().lastPathComponent
         let id = "\(idSource[doc.source] ?? doc.source)_\(docID.hasPrefix(doc.id) ? docID : doc.id)_Sec\(pair.pid)"
@@ -125,7 +144,7 @@ public enum MedQuAD {
             body: body, category: Category(name: name), focus: doc.focus.isEmpty ? nil : doc.focus,
             alsoCalled: alsoCalled, tags: [pair.qtype].filter { !$0.isEmpty },
             sources: [Source(title: "\(doc.source) via \(attribution)", url: doc.url, licence: licence)],
-            status: answer.isEmpty ? .draft : .published, createdAt: now, position: position)
+            status: answer.isEmpty ? .draft : .published, createdAt: now, position: position(docID: docID, pid: pair.pid))
     }
 
     static func clean(_ s: String) -> String { Summary.collapseWhitespace(s) }

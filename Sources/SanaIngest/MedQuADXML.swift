@@ -37,7 +37,7 @@ extension MedQuAD {
 
     static func parse(data: Data, file: String) -> FileResult {
         let delegate = MedQuADParserDelegate(file: file)
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(data: escapingUndeclaredEntities(data))
         parser.delegate = delegate
         if !parser.parse() {
             let message = parser.parserError.map { MedQuADParserDelegate.describe($0) } ?? "malformed XML"
@@ -52,14 +52,49 @@ extension MedQuAD {
     }
 }
 
+extension MedQuAD {
+    /// Scraped answers hold HTML entities (`&nbsp;`) that XML does not declare; libxml2 reports
+    /// them and then drops the text of later entities. Each becomes literal text (`&amp;nbsp;`)
+    /// instead, so nothing is lost. Files that declare entities in a DTD are left as they are.
+    static func escapingUndeclaredEntities(_ data: Data) -> Data {
+        let amp = UInt8(ascii: "&"), semicolon = UInt8(ascii: ";")
+        guard data.contains(amp), data.firstRange(of: Data("<!ENTITY".utf8)) == nil else { return data }
+        let known: Set<Data> = Set(["amp", "lt", "gt", "quot", "apos"].map { Data($0.utf8) })
+        let bytes = [UInt8](data)
+        var out = Data(capacity: bytes.count + 64)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            out.append(b)
+            i += 1
+            guard b == amp else { continue }
+            // A name: a letter or "_", then letters, digits, "_", "-", "." up to ";".
+            var j = i
+            while j < bytes.count, j - i < 64, isNameByte(bytes[j], first: j == i) { j += 1 }
+            if j > i, j < bytes.count, bytes[j] == semicolon, !known.contains(Data(bytes[i..<j])) {
+                out.append(contentsOf: Array("amp;".utf8))
+            }
+        }
+        return out
+    }
+
+    private static func isNameByte(_ b: UInt8, first: Bool) -> Bool {
+        let letter = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+        return first ? letter : letter || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E
+    }
+}
+
 /// Collects the elements Sana uses; everything else (UMLS codes) is skipped. A few files use an
 /// older schemas (`doc docid corpus`, `doctitle-focus`, `pair`; `DiseaseFile fid`); it maps onto the same.
 private final class MedQuADParserDelegate: NSObject, XMLParserDelegate {
     var doc: XMLDocumentRecord
     var issue: ImportIssue?
     private var text = ""
+    /// The element whose text is being collected; inline markup inside it (`<i>`, `<a>`) adds
+    /// its text instead of starting over.
+    private var capturing: String?
     private var pair: XMLPair?
-    private var path: [String] = []
+    private static let captured: Set<String> = ["Focus", "Synonym", "Question", "Answer"]
 
     init(file: String) { doc = XMLDocumentRecord(file: file) }
 
@@ -78,8 +113,8 @@ private final class MedQuADParserDelegate: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement rawName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         let name = Self.aliases[rawName] ?? rawName
-        path.append(name)
-        text = ""
+        guard capturing == nil else { return }
+        if Self.captured.contains(name) { capturing = name; text = "" }
         switch name {
         case "Document":
             doc.id = attributes["id"] ?? attributes["docid"] ?? attributes["fid"] ?? ""
@@ -96,7 +131,9 @@ private final class MedQuADParserDelegate: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+    func parser(_ parser: XMLParser, foundCharacters string: String) { if capturing != nil { text += string } }
+
+    func parser(_ parser: XMLParser, foundCDATA block: Data) { if capturing != nil { text += String(decoding: block, as: UTF8.self) } }
 
     /// libxml2 recovers from some errors (a mismatched end tag) and `parse()` still returns true,
     /// so every reported error is kept and fails the file.
@@ -107,6 +144,8 @@ private final class MedQuADParserDelegate: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement rawName: String, namespaceURI: String?, qualifiedName: String?) {
         let name = Self.aliases[rawName] ?? rawName
+        guard capturing == nil || capturing == name else { return }
+        capturing = nil
         let value = Summary.collapseWhitespace(text)
         switch name {
         case "Focus": doc.focus = value
@@ -120,7 +159,6 @@ private final class MedQuADParserDelegate: NSObject, XMLParserDelegate {
             pair = nil
         default: break
         }
-        if !path.isEmpty { path.removeLast() }
         text = ""
     }
 }

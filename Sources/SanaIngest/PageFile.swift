@@ -33,8 +33,8 @@ public enum PageFile {
             if let issue { return ParseResult(issues: [issue]) }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { if !answerEnded && !answer.isEmpty { answer.append("") }; continue }
-            if let c = TextFile.firstControlCharacter(in: trimmed) {
-                return fail(number, nil, String(format: "contains control character U+%04X", c.value))
+            if let c = ControlCharacters.first(in: trimmed, multiline: true) {
+                return fail(number, nil, "contains control character \(ControlCharacters.name(c))")
             }
             if !answerEnded {
                 if answer.isEmpty && title == nil && trimmed.hasPrefix("# ") { title = String(trimmed.dropFirst(2)).trimmingCharacters(in: .whitespaces); continue }
@@ -65,7 +65,7 @@ public enum PageFile {
             }
         }
         guard answerEnded else {
-            return fail(max(1, text.split(separator: "\n").count), "body", "no line ending in ' |' closes the answer text")
+            return fail(max(1, TextFile.normalizingLineEnds(text).split(separator: "\n").count), "body", "no line ending in ' |' closes the answer text")
         }
         var paragraphs: [String] = []
         var current: [Substring] = []

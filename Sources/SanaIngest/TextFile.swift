@@ -16,7 +16,7 @@ enum TextFile {
     static func decode(_ data: Data, file: String) throws(ImportIssue) -> String {
         if data.isEmpty { throw ImportIssue(file: file, message: "file is empty") }
         if let text = String(validating: data, as: UTF8.self) {
-            return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+            return normalizingLineEnds(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         }
         // Find the line holding the first invalid byte.
         var line = 1
@@ -29,13 +29,20 @@ enum TextFile {
         throw ImportIssue(file: file, line: line, message: "invalid UTF-8")
     }
 
+    /// Windows (CRLF) and old Mac (CR) line ends become "\n". Swift treats "\r\n" as one
+    /// `Character`, so splitting on "\n" alone would never split a CRLF file.
+    static func normalizingLineEnds(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
     /// Lines with their 1-based numbers; a line longer than `maxLineBytes` becomes an issue.
     static func lines(_ text: String, file: String) -> [(number: Int, text: Substring, issue: ImportIssue?)] {
         var out: [(Int, Substring, ImportIssue?)] = []
         var n = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        let text = normalizingLineEnds(text)
+        for trimmed in text.split(separator: "\n", omittingEmptySubsequences: false) {
             n += 1
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             if trimmed.utf8.count > maxLineBytes {
                 out.append((n, "", ImportIssue(file: file, line: n, message: "line is \(trimmed.utf8.count) bytes; the limit is \(maxLineBytes) bytes")))
             } else {
@@ -43,10 +50,5 @@ enum TextFile {
             }
         }
         return out
-    }
-
-    /// Control characters other than tab and newline have no place in article text.
-    static func firstControlCharacter(in s: String) -> Unicode.Scalar? {
-        s.unicodeScalars.first { ($0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r") || $0.value == 0x7F }
     }
 }

@@ -90,6 +90,8 @@ public protocol ArticleStore: Sendable {
     /// the transaction is rolled back after counting what it would have done.
     func write(_ articles: [Article], skipInvalid: Bool, dryRun: Bool) async throws -> WriteReport
     func article(id: String) async throws -> Article?
+    /// Every article's slug by id, to settle the slugs of an import before writing it.
+    func slugsByID() async throws -> [String: String]
     func article(slug: String) async throws -> Article?
     /// Published articles of a category in reading order (position, then title).
     func articles(inCategory slug: String, offset: Int, limit: Int) async throws -> ArticlePage

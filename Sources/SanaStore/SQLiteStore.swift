@@ -8,13 +8,24 @@ public struct SQLiteStore: ArticleStore {
     private let now: @Sendable () -> Date
 
     /// Opens (creating when missing) the database at `path` and migrates it to the current schema.
-    public init(path: String, now: @escaping @Sendable () -> Date = { Date() }) throws {
+    /// A write waits up to `busyTimeout` seconds for another process's write to finish.
+    public init(path: String, busyTimeout: TimeInterval = 10, now: @escaping @Sendable () -> Date = { Date() }) throws {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(10)
-        pool = try DatabasePool(path: path, configuration: config)
+        config.busyMode = .timeout(busyTimeout)
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try SQLiteMigrations.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            // In WAL mode SQLite reports a read-only file (or folder) as "unable to open".
+            let folder = (path as NSString).deletingLastPathComponent
+            let fm = FileManager.default
+            if fm.fileExists(atPath: path), !fm.isWritableFile(atPath: path) || !fm.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
+                throw StorageFailure(kind: .readOnly, detail: error.message ?? "\(error.resultCode)")
+            }
+            throw error
+        }
         self.now = now
-        try SQLiteMigrations.migrator.migrate(pool)
     }
 
     public func upsert(_ article: Article) async throws -> UpsertOutcome {
@@ -65,7 +76,9 @@ public struct SQLiteStore: ArticleStore {
         try RevisionRecord(articleId: existing.id, revision: existing.revision, savedAt: now(),
                            document: try Self.encode(existing)).insert(db, onConflict: .replace)
         var next = incoming
-        next.revision = existing.revision + 1
+        let (revision, overflow) = existing.revision.addingReportingOverflow(1)
+        if overflow { throw StoreError.invalid(id: incoming.id, field: "revision", message: "\(existing.revision) is the last revision number; it cannot change again") }
+        next.revision = revision
         next.createdAt = existing.createdAt
         if next.updatedAt <= existing.updatedAt { next.updatedAt = now() }
         try db.cachedStatement(sql: Self.updateSQL).execute(arguments: StatementArguments(try ArticleRecord(next).values + [next.id]))
@@ -74,12 +87,25 @@ public struct SQLiteStore: ArticleStore {
 
     private func validate(_ a: Article) throws {
         if a.id.isEmpty { throw StoreError.invalid(id: a.id, field: "id", message: "must not be empty") }
+        // SQLite binds text up to the first NUL: "a\u{0}x" would be stored as "a".
+        if let (field, c) = a.firstControlCharacter() {
+            throw StoreError.invalid(id: ControlCharacters.escaped(a.id), field: field, message: "contains control character \(ControlCharacters.name(c))")
+        }
         if !Slug.isValid(a.slug) { throw StoreError.invalid(id: a.id, field: "slug", message: "'\(a.slug)' is not a URL-safe slug") }
         if a.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw StoreError.invalid(id: a.id, field: "title", message: "must not be empty") }
     }
 
     public func article(id: String) async throws -> Article? {
         try await pool.read { db in try ArticleRecord.fetchOne(db, key: id)?.article() }
+    }
+
+    public func slugsByID() async throws -> [String: String] {
+        try await pool.read { db in
+            var out: [String: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, slug FROM article")
+            while let row = try rows.next() { out[row[0]] = row[1] }
+            return out
+        }
     }
 
     public func article(slug: String) async throws -> Article? {

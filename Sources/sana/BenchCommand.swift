@@ -16,7 +16,7 @@ struct BenchSearch: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        let store = try SQLiteStore(path: db.database)
+        let store = try db.openExisting()
         let clock = ContinuousClock()
         let index = SearchIndex()
         // Articles are read in batches, as `sana serve` does; only the indexing is timed.

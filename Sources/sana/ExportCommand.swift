@@ -14,15 +14,16 @@ struct Export: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        let store = try SQLiteStore(path: db.database)
-        let exporter = Exporter(store: store)
-        switch format {
-        case .jsonl:
-            let count = try await exporter.jsonLines(to: output)
-            if output != nil { print("\(count) articles exported") }
-        case .markdown:
-            guard let output else { throw ValidationError("--output FOLDER is required for markdown") }
-            print("\(try await exporter.markdown(toFolder: output)) articles exported")
+        if format == .markdown && output == nil { throw ValidationError("--output FOLDER is required for markdown") }
+        try await reportingStorageFailures {
+            let exporter = Exporter(store: try db.openExisting())
+            switch format {
+            case .jsonl:
+                let count = try await exporter.jsonLines(to: output)
+                if output != nil { print("\(count) articles exported") }
+            case .markdown:
+                print("\(try await exporter.markdown(toFolder: output ?? ".")) articles exported")
+            }
         }
     }
 }

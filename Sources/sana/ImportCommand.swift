@@ -9,7 +9,8 @@ struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import articles from page files, a MedQuAD folder, JSON Lines or Markdown.",
         discussion: """
-        Each run is one transaction: on any error nothing is written and the exit code is 65, unless \
+        Each run is one transaction: on any error nothing is written and the exit code is 65 (74 when \
+        the database cannot be written: disk full, locked, read-only), unless \
         --skip-invalid is given, when bad records are reported and skipped. Importing the same input \
         twice changes nothing. Page files take their title from a first line '# Title', else --title, \
         else the file name.
@@ -24,18 +25,21 @@ struct Import: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        let store = try SQLiteStore(path: db.database)
         let reporter = ProgressPrinter()
         let options = ImportOptions(format: format, dryRun: dryRun, skipInvalid: skipInvalid, title: title, category: category)
-        do {
-            let summary = try await Importer(store: store).run(paths: paths, options: options) { reporter.update($0) }
-            reporter.finish()
-            for issue in summary.issues { printError("skipped: \(issue)") }
-            print(summary.line)
-        } catch let failure as ImportFailed {
-            reporter.finish()
-            printError(failure.description)
-            throw ExitCode(65)
+        defer { reporter.finish() }
+        try await reportingStorageFailures(nothingWritten: "import stopped; nothing was written") {
+            let store = try db.open()
+            do {
+                let summary = try await Importer(store: store).run(paths: paths, options: options) { reporter.update($0) }
+                reporter.finish()
+                for issue in summary.issues { printError("skipped: \(issue)") }
+                print(summary.line)
+            } catch let failure as ImportFailed {
+                reporter.finish()
+                printError(failure.description)
+                throw ExitCode(ExitCodes.badInput)
+            }
         }
     }
 }

@@ -13,7 +13,9 @@ struct Search: AsyncParsableCommand {
 
     func run() async throws {
         guard (1...100).contains(limit) else { throw ValidationError("--limit must be from 1 to 100") }
-        let index = try await loadSearchIndex(from: try SQLiteStore(path: db.database))
+        var loaded: SearchIndex?
+        try await reportingStorageFailures { loaded = try await loadSearchIndex(from: try db.openExisting()) }
+        guard let index = loaded else { return }
         let response = index.search(question, limit: limit)
         if json {
             let encoder = JSONEncoder()
@@ -54,7 +56,9 @@ struct Eval: AsyncParsableCommand {
         }
         let asked = try LiveQAEvaluation.loadQuestions(questions)
         let judgments = try LiveQAEvaluation.loadQrels(qrels)
-        let index = try await loadSearchIndex(from: try SQLiteStore(path: db.database))
+        var loaded: SearchIndex?
+        try await reportingStorageFailures { loaded = try await loadSearchIndex(from: try db.openExisting()) }
+        guard let index = loaded else { return }
         var runs: [String: [String]] = [:]
         var lines: [String] = []
         var latencies: [Double] = []

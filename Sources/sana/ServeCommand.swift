@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Logging
 import SanaIngest
@@ -19,17 +20,61 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Connections open at once; further ones wait until one closes.") var maxConnections = 1_024
     @OptionGroup var db: DatabaseOptions
 
-    func run() async throws {
-        var logger = Logger(label: "sana")
-        logger.logLevel = .info
-        let store = try SQLiteStore(path: db.database)
-        if !noSample, let summary = try await SampleArticles.loadIfEmpty(into: store) {
-            logger.info("Loaded sample articles: \(summary.line)")
-        }
+    func validate() throws {
         guard idleTimeout > 0, idleTimeout <= 86_400 else { throw ValidationError("--idle-timeout must be between 0 and 86400 seconds.") }
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1.") }
+    }
+
+    func run() async throws {
+        // Checked before anything starts, so a taken port is one plain line, not a service log.
+        if PortCheck.isInUse(host: host, port: port) {
+            printError("sana: \(host):\(port) is already in use by another program; stop it or choose another --port")
+            throw ExitCode(ExitCodes.portInUse)
+        }
+        var logger = Logger(label: "sana")
+        logger.logLevel = .info
+        var started: (SQLiteStore, String?)?
+        try await reportingStorageFailures {
+            let store = try db.open()
+            let summary = noSample ? nil : try await SampleArticles.loadIfEmpty(into: store)
+            started = (store, summary?.line)
+        }
+        guard let (store, loaded) = started.map({ ($0.0, $0.1) }) else { return }
+        if let loaded { logger.info("Loaded sample articles: \(loaded)") }
         let limits = ConnectionLimits(idleTimeout: .milliseconds(Int64(idleTimeout * 1000)), maxConnections: maxConnections)
         let app = try await buildApplication(store: store, host: host, port: port, publicURL: publicURL, limits: limits, logger: logger)
         try await app.runService()
+    }
+}
+
+/// Whether another socket already listens on an address, found by binding it as the server
+/// will (with SO_REUSEADDR, so connections closing in TIME_WAIT do not count).
+enum PortCheck {
+    static func isInUse(host: String, port: Int) -> Bool {
+        var hints = addrinfo()
+        hints.ai_flags = AI_PASSIVE
+        hints.ai_family = AF_UNSPEC
+        #if canImport(Glibc)
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        #else
+        hints.ai_socktype = SOCK_STREAM
+        #endif
+        var list: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, String(port), &hints, &list) == 0, let first = list else { return false }
+        defer { freeaddrinfo(list) }
+        var node: UnsafeMutablePointer<addrinfo>? = first
+        while let info = node {
+            let fd = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
+            if fd >= 0 {
+                var yes: Int32 = 1
+                setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+                let bound = bind(fd, info.pointee.ai_addr, info.pointee.ai_addrlen)
+                let failure = errno
+                close(fd)
+                if bound != 0 && failure == EADDRINUSE { return true }
+            }
+            node = info.pointee.ai_next
+        }
+        return false
     }
 }

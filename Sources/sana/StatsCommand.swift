@@ -7,8 +7,10 @@ struct Stats: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        let counts = try await SQLiteStore(path: db.database).counts()
-        for status in ArticleStatus.allCases { print("\(status.rawValue): \(counts.byStatus[status] ?? 0)") }
-        for c in counts.byCategory { print("  \(c.category.name): \(c.count)") }
+        try await reportingStorageFailures {
+            let counts = try await db.openExisting().counts()
+            for status in ArticleStatus.allCases { print("\(status.rawValue): \(counts.byStatus[status] ?? 0)") }
+            for c in counts.byCategory { print("  \(c.category.name): \(c.count)") }
+        }
     }
 }

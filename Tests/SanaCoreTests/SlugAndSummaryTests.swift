@@ -7,7 +7,30 @@ import Testing
         #expect(Slug.make(from: "What are the symptoms of Thoracic & Abdominal Aneurysms?") == "what-are-the-symptoms-of-thoracic-abdominal-aneurysms")
         #expect(Slug.make(from: "Can I eat crème brûlée with Crohn's disease?") == "can-i-eat-creme-brulee-with-crohns-disease")
         #expect(Slug.make(from: "COVID-19 & b12") == "covid-19-b12")
-        #expect(Slug.make(from: "???") == "article")
+        #expect(Slug.make(from: "???") == "article-" + Slug.hash("???"))
+    }
+
+    /// Non-Latin titles are transliterated, so two of them no longer share the slug "article".
+    @Test func nonLatinTitlesAreTransliterated() {
+        #expect(Slug.make(from: "什么是糖尿病？") == "shen-me-shi-tang-niao-bing")
+        #expect(Slug.make(from: "Τι είναι ο διαβήτης;") == "ti-einai-o-diabetes")
+        #expect(Slug.make(from: "ما هو مرض السكري؟") == "ma-hw-mrd-alskry")
+        #expect(Slug.make(from: "Что такое диабет?") == "cto-takoe-diabet")
+        let titles = ["什么是糖尿病？", "什么是高血压？", "ما هو مرض السكري؟", "ما هو ضغط الدم؟", "Τι είναι ο διαβήτης;", "Τι είναι η γρίπη;"]
+        let slugs = titles.map { Slug.make(from: $0) }
+        #expect(Set(slugs).count == titles.count)
+        #expect(slugs.allSatisfy(Slug.isValid))
+    }
+
+    /// Emoji leave nothing Latin: the slug comes from the id (else the title), the same on every run.
+    @Test func titlesWithNothingLatinFallBackToAStableHash() {
+        let a = Slug.make(from: "🤒🤧", fallback: "flu-emoji-1"), b = Slug.make(from: "🤒🤧", fallback: "flu-emoji-2")
+        #expect(a != b)
+        #expect(a == "article-" + Slug.hash("flu-emoji-1"))
+        #expect(Slug.isValid(a) && Slug.isValid(b))
+        #expect(Slug.hash("flu-emoji-1") == "70f2b92035b4")  // FNV-1a, fixed: slugs must not change between runs
+        #expect(Article(title: "🤒", body: "x", category: Category(name: "C")).slug == "article-" + Slug.hash("🤒"))
+        #expect(Article(id: "e1", title: "🤒", body: "x", category: Category(name: "C")).slug == "article-" + Slug.hash("e1"))
     }
 
     @Test func slugIsCutAtAWordBoundary() {
