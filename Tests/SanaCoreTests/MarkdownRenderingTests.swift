@@ -1,6 +1,9 @@
 import Testing
 @testable import SanaCore
 
+/// How many times `needle` occurs in `text`.
+private func occurrences(of needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
+
 /// The HTML of one body without headings (a single section).
 private func html(_ markdown: String) -> String {
     SectionParser.renderedSections(of: markdown).map(\.html).joined()
@@ -17,7 +20,7 @@ private func html(_ markdown: String) -> String {
         #expect(out.contains(#"<a href="http://example.org" rel="nofollow noopener">b</a>"#))
         #expect(out.contains(#"<a href="mailto:gp@example.org">c</a>"#))
         #expect(out.contains(#"<a href="/articles/gallstones">d</a>"#))
-        #expect(out.matches(of: /<a /).count == 4)
+        #expect(occurrences(of: "<a ", in: out) == 4)
         for word in ["e", "f", "g", "h", "i", "j", "k"] { #expect(out.contains(" \(word)")) }
         #expect(!out.lowercased().contains("javascript"))
         #expect(!out.contains("evil"))
@@ -156,10 +159,10 @@ private func html(_ markdown: String) -> String {
     @Test func fiveThousandNestedListsAndQuotes() {
         let lists = String(repeating: "- ", count: 5_000) + "deep"
         let out = html(lists)
-        #expect(out.matches(of: /<ul><li>/).count == 5_000)
+        #expect(occurrences(of: "<ul><li>", in: out) == 5_000)
         #expect(out.hasSuffix("deep" + String(repeating: "</li></ul>", count: 5_000)))
         let quotes = html(String(repeating: "> ", count: 5_000) + "deep")
-        #expect(quotes.matches(of: /<blockquote>/).count == quotes.matches(of: /<\/blockquote>/).count)
+        #expect(occurrences(of: "<blockquote>", in: quotes) == occurrences(of: "</blockquote>", in: quotes))
         #expect(quotes.contains("deep"))
         #expect(Summary.plainText(lists) == "deep")
     }
