@@ -115,7 +115,8 @@ final class PageCache: Sendable {
     /// How many pages are kept now.
     var count: Int { pages.withLock { $0.count } }
 
-    func page(_ key: String, build: () throws -> CachedPage) rethrows -> CachedPage {
+    /// A page built on the spot when missing (cheap pages: assets, the A–Z index).
+    func pageNow(_ key: String, build: () throws -> CachedPage) rethrows -> CachedPage {
         if let hit = pages.withLock({ $0[key] }) { return hit }
         return store(key, try build())
     }
