@@ -22,7 +22,10 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
     ],
     targets: [
-        .target(name: "SanaCore", swiftSettings: fastRelease),
+        // GitHub's CommonMark parser (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "SanaCore", dependencies: ["CCmarkGFM"], swiftSettings: fastRelease),
         .target(name: "SanaIngest", dependencies: [
             "SanaCore", "SanaStore",
             .product(name: "Yams", package: "Yams"),

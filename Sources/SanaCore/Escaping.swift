@@ -11,19 +11,21 @@ public enum Escape {
         var needs = false
         for s in text.unicodeScalars where s.needsHTMLEscape { needs = true; break }
         guard needs else { return text }
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(text.unicodeScalars.count + 16)
+        // Appending to a String, not a UnicodeScalarView: appending whole references to the view
+        // took time growing with its length (a 1 MB text full of `&` took seconds).
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
         for s in text.unicodeScalars {
             switch s {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
-            default: out.append(s.isForbiddenInMarkup ? "\u{FFFD}" : s)
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(s.isForbiddenInMarkup ? "\u{FFFD}" : s)
             }
         }
-        return String(out)
+        return out
     }
 
     /// Text or attribute value in XML 1.0 (the Atom feed, the sitemap): escaped as for HTML, and

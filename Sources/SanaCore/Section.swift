@@ -37,7 +37,8 @@ public struct Section: Codable, Sendable, Equatable {
     /// Nil for the introduction before the first heading.
     public var heading: String?
     public var aspect: Aspect
-    /// Markdown text of the section without its heading.
+    /// Plain text of the section without its heading: the words of its Markdown, without marks
+    /// or link addresses (see `MarkdownWalker`).
     public var text: String
 
     public init(heading: String?, aspect: Aspect, text: String) {

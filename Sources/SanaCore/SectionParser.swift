@@ -1,60 +1,51 @@
 import Foundation
 
-/// Splits a body into sections.
+/// Splits a body into sections, from one parse of its Markdown (see `MarkdownWalker`).
 ///
-/// Two kinds of heading are recognised: Markdown ATX headings (`## Causes`) and the inline
-/// numbered headings of scraped pages, where a paragraph runs "… 1. Chronic Inflammation
-/// Calcification points …". An inline heading must be numbered 1, 2, 3… in order, start after a
-/// sentence end, and consist of at most eight words; it ends before the first capitalised word that
-/// is followed by a lower-case word ("Chronic Inflammation | Calcification points").
+/// Two kinds of heading are recognised: Markdown headings at the top level of the body
+/// (`## Causes`) and the inline numbered headings of scraped pages, where running text goes
+/// "… 1. Chronic Inflammation Calcification points …". An inline heading must be numbered 1, 2,
+/// 3… in order, start after a sentence end, and consist of at most eight words; it ends before the
+/// first capitalised word that is followed by a lower-case word ("Chronic Inflammation |
+/// Calcification points"). Only sections of plain paragraphs are searched for inline headings,
+/// so a Markdown numbered list stays a list.
 public enum SectionParser {
+    /// The sections with their plain text: what search and summaries read.
     public static func sections(of body: String) -> [Section] {
-        var result: [Section] = []
-        var heading: String? = nil
-        var lines: [String] = []
+        split(body, html: false).map(\.section)
+    }
 
-        func flush() {
-            let text = lines.joined(separator: "\n").trimmed
-            defer { lines = [] }
-            if heading == nil && text.isEmpty { return }
-            // Inline numbered headings inside this block become sections of their own.
-            let inline = splitInline(text)
-            if inline.count > 1 || inline.first?.heading != nil {
-                var first = true
-                for part in inline {
-                    if first && part.heading == nil {
-                        result.append(make(heading, part.text))
-                    } else if first && heading != nil && part.heading != nil {
-                        result.append(make(heading, ""))
-                        result.append(make(part.heading, part.text))
-                    } else {
-                        result.append(make(part.heading, part.text))
-                    }
-                    first = false
+    /// The sections with the HTML the article page shows for each.
+    public static func renderedSections(of body: String) -> [RenderedSection] {
+        split(body, html: true)
+    }
+
+    private static func split(_ body: String, html: Bool) -> [RenderedSection] {
+        var result: [RenderedSection] = []
+        for part in MarkdownWalker.read(body, html: html).parts {
+            if part.heading == nil && part.text.isEmpty { continue }
+            // Inline numbered headings inside running text become sections of their own; their
+            // text is shown as one plain paragraph each.
+            let inline = part.isRunningText ? splitInline(part.text) : [(nil, part.text)]
+            guard inline.count > 1 || inline.first?.heading != nil else {
+                result.append(make(part.heading, part.text, part.html))
+                continue
+            }
+            func paragraph(_ text: String) -> String { html && !text.isEmpty ? "<p>" + Escape.html(text) + "</p>" : "" }
+            var first = true
+            for piece in inline {
+                if first && piece.heading == nil {
+                    result.append(make(part.heading, piece.text, paragraph(piece.text)))
+                } else if first && part.heading != nil && piece.heading != nil {
+                    result.append(make(part.heading, "", ""))
+                    result.append(make(piece.heading, piece.text, paragraph(piece.text)))
+                } else {
+                    result.append(make(piece.heading, piece.text, paragraph(piece.text)))
                 }
-            } else {
-                result.append(make(heading, text))
+                first = false
             }
         }
-
-        // Bodies without ATX headings (most imported ones) are one block: no need to split lines.
-        guard body.hasPrefix("#") || body.containsBytes("\n#") else {
-            lines = [body]
-            flush()
-            return result.filter { $0.heading != nil || !$0.text.isEmpty }
-        }
-        // Split on the newline byte: splitting by Character was most of the cost for long bodies.
-        for bytes in body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            let line = Substring(bytes)
-            if let h = atxHeading(line) {
-                flush()
-                heading = h
-            } else {
-                lines.append(String(line))
-            }
-        }
-        flush()
-        return result.filter { $0.heading != nil || !$0.text.isEmpty }
+        return result.filter { $0.section.heading != nil || !$0.section.text.isEmpty }
     }
 
     /// The text before the first inline numbered heading.
@@ -64,19 +55,9 @@ public enum SectionParser {
         return parts[0].text
     }
 
-    private static func make(_ heading: String?, _ text: String) -> Section {
+    private static func make(_ heading: String?, _ text: String, _ html: String) -> RenderedSection {
         let aspect: Aspect = heading.map { Aspect.infer(fromHeading: $0) } ?? .overview
-        return Section(heading: heading, aspect: aspect, text: text)
-    }
-
-    private static func atxHeading(_ line: Substring) -> String? {
-        guard line.hasPrefix("#") else { return nil }
-        let hashes = line.prefix(while: { $0 == "#" })
-        guard hashes.count <= 6 else { return nil }
-        let rest = line.dropFirst(hashes.count)
-        guard rest.first == " " else { return nil }
-        let title = rest.trimmed
-        return title.isEmpty ? nil : title
+        return RenderedSection(section: Section(heading: heading, aspect: aspect, text: text), html: html)
     }
 
     /// Splits one block of running text at inline numbered headings.

@@ -4,20 +4,13 @@ import Foundation
 public enum Summary {
     public static let maxLength = 200
 
-    /// The first paragraph of a Markdown body (headings skipped, inline marks removed), cut to
-    /// at most `maxLength` characters at a word boundary.
+    /// The plain text of the first block of a Markdown body that has words (headings skipped),
+    /// cut to at most `maxLength` characters at a sentence or word boundary.
     public static func derive(from body: String, maxLength: Int = Summary.maxLength) -> String {
-        let paragraphs = body.components(separatedBy: "\n\n")
-        for raw in paragraphs {
-            let lines = raw.split(separator: "\n").map(\.trimmed)
-                .filter { !$0.hasPrefix("#") && !$0.isEmpty }
-            guard !lines.isEmpty else { continue }
-            let text = plainText(lines.joined(separator: " "))
-            // An inline numbered section ("... 1. Heading Text") ends the intro paragraph.
-            let intro = SectionParser.introduction(of: text)
-            return sentences(intro.isEmpty ? text : intro, upTo: maxLength)
-        }
-        return ""
+        guard let text = MarkdownWalker.read(body, html: false).lead else { return "" }
+        // An inline numbered section ("... 1. Heading Text") ends the intro paragraph.
+        let intro = SectionParser.introduction(of: text)
+        return sentences(intro.isEmpty ? text : intro, upTo: maxLength)
     }
 
     /// Whole sentences up to `maxLength` characters; when even the first sentence is longer, the
@@ -56,7 +49,8 @@ public enum Summary {
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            // ASCII first: the Unicode property lookup was most of the time on long answers.
+            if scalar.value < 0x80 ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.unicodeScalars.append(" "); pendingSpace = false }
@@ -66,27 +60,9 @@ public enum Summary {
         return out
     }
 
-    /// Removes the Markdown marks readers should not see in a plain excerpt.
+    /// The words of a Markdown text: no marks, no link addresses, no raw HTML, no care-card
+    /// levels; blocks and list items on lines of their own, ordered items with their numbers.
     public static func plainText(_ markdown: String) -> String {
-        var s = markdown
-        // [text](url) -> text
-        while s.containsBytes("]("), let open = s.range(of: "]("), let start = s[..<open.lowerBound].lastIndex(of: "["),
-              let close = s[open.upperBound...].firstIndex(of: ")") {
-            let label = s[s.index(after: start)..<open.lowerBound]
-            s.replaceSubrange(start...close, with: label)
-        }
-        for mark in ["**", "__", "`"] where s.containsBytes(mark) { s = s.replacingOccurrences(of: mark, with: "") }
-        // List markers at line starts are layout too.
-        for marker in ["- ", "* "] {
-            if s.hasPrefix(marker) { s.removeFirst(2) }
-            if s.containsBytes("\n" + marker) { s = s.replacingOccurrences(of: "\n" + marker, with: "\n") }
-        }
-        // Block quotes and care-card levels ("> [!URGENT] …") are layout, not words.
-        if s.hasPrefix("> ") { s.removeFirst(2) }
-        if s.containsBytes("\n> ") { s = s.replacingOccurrences(of: "\n> ", with: "\n") }
-        for mark in ["[!EMERGENCY] ", "[!URGENT] ", "[!NON-URGENT] "] where s.containsBytes(mark) {
-            s = s.replacingOccurrences(of: mark, with: "")
-        }
-        return s.trimmed
+        MarkdownWalker.read(markdown, html: false, sections: false).parts.map(\.text).joined(separator: "\n")
     }
 }

@@ -21,7 +21,7 @@ struct IndexedSection {
         heading = section.heading
         aspect = section.aspect
         self.terms = terms.sorted()
-        let plain = Summary.plainText(String(section.text.prefix(Passage.snippetScan)))
+        let plain = section.text.prefix(Passage.snippetScan)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(min(plain.utf8.count, Passage.snippetScan))
         var pendingSpace = false

@@ -115,14 +115,44 @@ final class PageCache: Sendable {
     /// How many pages are kept now.
     var count: Int { pages.withLock { $0.count } }
 
-    func page(_ key: String, build: () throws -> CachedPage) rethrows -> CachedPage {
+    /// A page built on the spot when missing (cheap pages: assets, the A–Z index).
+    func pageNow(_ key: String, build: () throws -> CachedPage) rethrows -> CachedPage {
         if let hit = pages.withLock({ $0[key] }) { return hit }
         return store(key, try build())
     }
 
-    func page(_ key: String, build: () async throws -> CachedPage) async rethrows -> CachedPage {
+    /// Builds in progress by key. A page asked for again while it is being built waits for that
+    /// build instead of starting another (single flight): a burst of requests for one uncached
+    /// article renders it once.
+    private let building = Mutex<[String: Task<CachedPage, any Error>]>([:])
+    private let buildCount = Atomic<Int>(0)
+    private let joinCount = Atomic<Int>(0)
+
+    /// How many pages were built (rendered) through the single-flight `page(_:build:)`.
+    var builds: Int { buildCount.load(ordering: .relaxed) }
+    /// How many requests waited for a build already in progress instead of starting one.
+    var joins: Int { joinCount.load(ordering: .relaxed) }
+
+    func page(_ key: String, build: @escaping @Sendable () async throws -> CachedPage) async throws -> CachedPage {
         if let hit = pages.withLock({ $0[key] }) { return hit }
-        return store(key, try await build())
+        let flight: Task<CachedPage, any Error>? = building.withLock { flights in
+            if let running = flights[key] {
+                joinCount.add(1, ordering: .relaxed)
+                return running
+            }
+            // A build that finished since the first look has stored its page.
+            if pages.withLock({ $0[key] }) != nil { return nil }
+            buildCount.add(1, ordering: .relaxed)
+            let task = Task<CachedPage, any Error> {
+                // The page is stored before the flight ends, so no later request misses both.
+                defer { self.building.withLock { $0[key] = nil } }
+                return self.store(key, try await build())
+            }
+            flights[key] = task
+            return task
+        }
+        if let flight { return try await flight.value }
+        return try await page(key, build: build)
     }
 
     private let values = Mutex<[String: any Sendable]>([:])

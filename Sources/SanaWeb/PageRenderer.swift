@@ -56,17 +56,18 @@ public struct PageRenderer: Sendable {
         ctx["ogType"] = "article"
         ctx["structuredDataHTML"] = StructuredData.scriptElement(StructuredData.medicalWebPage(a, url: siteURL + "/articles/\(a.slug)"))
         ctx["title"] = a.title
+        let sections = SectionParser.renderedSections(of: a.body)
         // The summary leads the page unless the introduction already says the same words.
-        let intro = a.sections.first.flatMap { $0.heading == nil ? Summary.plainText($0.text) : nil } ?? ""
+        let intro = sections.first.flatMap { $0.section.heading == nil ? $0.section.text : nil } ?? ""
         if !intro.hasPrefix(String(a.summary.prefix(80)).trimmingCharacters(in: CharacterSet(charactersIn: ". "))) {
             ctx["summary"] = a.summary
         }
         ctx["category"] = a.category.name
         ctx["categorySlug"] = a.category.slug
-        ctx["sections"] = a.sections.map { s -> [String: Any] in
-            var d: [String: Any] = ["anchor": s.anchor, "aspect": s.aspect.rawValue,
-                                    "blocks": BodyBlock.blocks(of: s.text).map(\.context)]
-            if let h = s.heading { d["heading"] = h }
+        // Each section's body is HTML already escaped by `MarkdownWalker`: the template's one raw value.
+        ctx["sections"] = sections.map { r -> [String: Any] in
+            var d: [String: Any] = ["anchor": r.section.anchor, "aspect": r.section.aspect.rawValue, "html": r.html]
+            if let h = r.section.heading { d["heading"] = h }
             return d
         }
         ctx["hasSources"] = !a.sources.isEmpty

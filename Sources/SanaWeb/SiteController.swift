@@ -99,7 +99,7 @@ struct SiteController<Store: ArticleStore> {
         let letter = (context.parameters.get("letter") ?? "").lowercased()
         let letters = (UnicodeScalar("a").value...UnicodeScalar("z").value).map { String(UnicodeScalar($0)!) } + ["0-9"]
         guard letters.contains(letter) else { return html(renderer.notFound(), status: .notFound) }
-        let page = cache.page("conditions:\(index.generation):\(letter)") {
+        let page = cache.pageNow("conditions:\(index.generation):\(letter)") {
             let entries = index.conditionNames().filter { Self.indexLetter(of: $0.name) == letter }
             return CachedPage(renderer.conditions(letter: letter, letters: letters, entries: entries))
         }
@@ -220,7 +220,7 @@ struct SiteController<Store: ArticleStore> {
               let url = Bundle.module.url(forResource: "Assets/" + parts[0], withExtension: String(parts[1])) else {
             return html(renderer.notFound(), status: .notFound)
         }
-        let page = try cache.page("asset:\(file)") {
+        let page = try cache.pageNow("asset:\(file)") {
             CachedPage(bytes: ByteBuffer(bytes: try Data(contentsOf: url)), contentType: type)
         }
         return page.response(to: request, cacheControl: "public, max-age=3600")

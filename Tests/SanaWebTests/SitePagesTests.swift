@@ -231,10 +231,10 @@ import SanaStore
 
     @Test func theCacheStaysWithinItsCapacity() {
         let cache = PageCache(capacity: 3)
-        for i in 0..<10 { _ = cache.page("k\(i)") { CachedPage("page \(i)") } }
+        for i in 0..<10 { _ = cache.pageNow("k\(i)") { CachedPage("page \(i)") } }
         #expect(cache.count <= 3)
         #expect(cache.count >= 1)
-        let hit = cache.page("k9") { CachedPage("rebuilt") }
+        let hit = cache.pageNow("k9") { CachedPage("rebuilt") }
         #expect(String(buffer: hit.body) == "page 9", "the newest page is still kept")
     }
 
