@@ -63,10 +63,15 @@ public final class SearchIndex: @unchecked Sendable {
     /// drowned the question's own words.
     var synonyms: Synonyms
     var synonymKeys: [String: [Int32]]
+    /// Real words that spelling correction must leave alone even when no article uses them.
+    let englishWords: EnglishWords
     let scratch = ScratchArrays()
 
-    public init(synonyms: Synonyms = .curated) {
+    /// `englishWords` is usually `EnglishWords.installed`; with `.none` only the articles' own
+    /// words count as spelt right, and real words they lack can be "corrected" into others.
+    public init(synonyms: Synonyms = .curated, englishWords: EnglishWords = .none) {
         self.synonyms = synonyms
+        self.englishWords = englishWords
         synonymKeys = synonyms.keys
         for word in synonyms.words { speller.add(word) }
     }

@@ -1,10 +1,11 @@
+import Foundation
 import SanaCore
 import SanaSearch
 import SanaStore
 
 /// Builds the answer engine's index from every published article in the store.
 public func loadSearchIndex(from store: some ArticleStore) async throws -> SearchIndex {
-    let index = SearchIndex()
+    let index = SearchIndex(englishWords: installedEnglishWords())
     var batch: [Article] = []
     for try await article in store.allArticles() {
         batch.append(article)
@@ -16,6 +17,19 @@ public func loadSearchIndex(from store: some ArticleStore) async throws -> Searc
     releaseFreedMemory()
     return index
 }
+
+/// Debian's English word lists for spelling correction; without them it says so once on
+/// standard error and corrects against the articles' words alone.
+public func installedEnglishWords() -> EnglishWords {
+    if let words = EnglishWords.installed { return words }
+    _ = warnOnce
+    return .none
+}
+
+private let warnOnce: Void = {
+    let paths = EnglishWords.systemPaths.joined(separator: ", ")
+    FileHandle.standardError.write(Data("sana: no English word list at \(paths) (Debian packages wamerican, wbritish); spelling correction may change real words that no article uses\n".utf8))
+}()
 
 /// Hands the heap pages freed while loading (articles decoded and dropped) back to the system,
 /// so a serving process holds only what it uses.
