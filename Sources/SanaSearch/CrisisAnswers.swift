@@ -29,6 +29,12 @@ struct CrisisAnswers {
         return lists
     }()
 
+    /// Whether a passage shown to the reader speaks of none of the means.
+    func showsNoMeans(_ text: String) -> Bool {
+        let words = RedFlags.words(text, isEnglish: { _ in true })
+        return !means.contains { RedFlags.matches($0, words) }
+    }
+
     /// Whether an article with this text (title, names, summary) in this category may answer.
     func allows(_ text: String, categorySlug: String) -> Bool {
         guard meansCategories.isDisjoint(with: categorySlug.split(separator: "-").map(String.init)) else { return false }

@@ -141,7 +141,7 @@ extension SearchIndex {
             let top = ranked.dropFirst(offset).prefix(limit)
             let queryTermIDs = weights.keys.sorted()
             let forms = SurfaceForms(queryTermIDs.flatMap { termSurfaces[Int($0)] })
-            let results = top.map { d, score -> SearchResult in
+            var results = top.map { d, score -> SearchResult in
                 let doc = document(d)
                 let (section, snippet, highlights) = Passage.best(in: doc, termIDs: queryTermIDs, forms: forms, aspects: wantedAspects)
                 return SearchResult(id: doc.id, slug: doc.slug, title: doc.title, categorySlug: doc.categorySlug, score: Double(score),
@@ -150,6 +150,8 @@ extension SearchIndex {
                                     why: .init(focus: focusOf[d], type: docTypes[Int(d)] & wantedMask != 0 ? analysis.types.first?.rawValue : nil,
                                                terms: Array(Set(matchedTerms)).sorted()))
             }
+            // A help article's best passage may still speak of doses: it is not shown after a crisis notice.
+            if crisis { results.removeAll { !CrisisAnswers.shared.showsNoMeans($0.snippet) } }
             scratch.give(consume dense, written: written)
             return SearchResponse(query: question, types: analysis.types, focus: focusKeys, didYouMean: analysis.didYouMean,
                                   urgent: urgent, total: total, results: results)
