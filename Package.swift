@@ -56,7 +56,8 @@ let package = Package(
             "SanaIngest", "SanaStore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "SanaStoreTests", dependencies: ["SanaStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "SanaSearchTests", dependencies: ["SanaSearch", "SanaCore"]),
+        // The urgent-care tests build the engine over MedQuAD imported into SQLite.
+        .testTarget(name: "SanaSearchTests", dependencies: ["SanaSearch", "SanaCore", "SanaIngest", "SanaStore"]),
         // Runs the built `sana` executable end to end: exit codes, messages, serving.
         .testTarget(name: "SanaCLITests"),
         .testTarget(name: "SanaWebTests", dependencies: [

@@ -75,10 +75,14 @@ extension SearchIndex {
                        parameters: RankingParameters = RankingParameters()) -> SearchResponse {
         var analysis = QueryAnalysis(question)
         return lock.read {
-            analysis.correct(using: speller) { word in
+            analysis.correct(using: speller, english: englishWords) { word in
                 TextAnalyzer.term(forToken: word).flatMap { termIDs[$0] }.map { postings[Int($0)].count } ?? 0
             }
             if !analysis.corrections.isEmpty, let fixed = analysis.didYouMean { analysis.types = QuestionType.detect(in: fixed) }
+            // The person's own words count as well as the corrected ones: a correction must never hide an emergency.
+            let urgent = RedFlags.check([question] + [analysis.didYouMean].compactMap { $0 },
+                                        isEnglish: { self.englishWords.contains($0) || self.speller.contains($0) })
+            let crisis = urgent?.crisis == true
             // A focus must be specific: a one-word name that is short ("ed", "hi") or common across
             // the corpus ("disease", "blood") says little about what the question is about.
             let focus = FocusMatcher.matches(in: analysis.terms, known: focusDocs.contains).filter { match in
@@ -107,6 +111,12 @@ extension SearchIndex {
                     }
                 }
             }
+            // Self-harm intent: help articles must be found even when the question's words find only means.
+            if crisis {
+                for term in TextAnalyzer.terms(CrisisAnswers.shared.ask) {
+                    if let id = termIDs[term] { weights[id, default: 0] += 1 }
+                }
+            }
             var (dense, touched) = scoreDocuments(weights, parameters)
             let wantedAspects = Set(analysis.types.flatMap(\.aspects))
             var wantedMask: UInt32 = 0
@@ -119,6 +129,8 @@ extension SearchIndex {
                 let wanted = categoryIDs[category] ?? -1
                 touched.removeAll { docCategory[Int($0)] != wanted }
             }
+            // Reading articles is slow, so only the 500 best candidates are judged.
+            if crisis { touched = crisisAllowed(TopK.select(dense, touched, 500).map(\.key)) }
             let total = touched.reduce(0) { $0 + (dense[Int($1)] > 0 ? 1 : 0) }
             var seenText = Set<String>()
             var ranked = TopK.select(dense, touched, (offset + limit) * 3).map { entry -> (key: Int32, value: Float) in
@@ -129,7 +141,7 @@ extension SearchIndex {
             let top = ranked.dropFirst(offset).prefix(limit)
             let queryTermIDs = weights.keys.sorted()
             let forms = SurfaceForms(queryTermIDs.flatMap { termSurfaces[Int($0)] })
-            let results = top.map { d, score -> SearchResult in
+            var results = top.map { d, score -> SearchResult in
                 let doc = document(d)
                 let (section, snippet, highlights) = Passage.best(in: doc, termIDs: queryTermIDs, forms: forms, aspects: wantedAspects)
                 return SearchResult(id: doc.id, slug: doc.slug, title: doc.title, categorySlug: doc.categorySlug, score: Double(score),
@@ -138,9 +150,11 @@ extension SearchIndex {
                                     why: .init(focus: focusOf[d], type: docTypes[Int(d)] & wantedMask != 0 ? analysis.types.first?.rawValue : nil,
                                                terms: Array(Set(matchedTerms)).sorted()))
             }
+            // A help article's best passage may still speak of doses: it is not shown after a crisis notice.
+            if crisis { results.removeAll { !CrisisAnswers.shared.showsNoMeans($0.snippet) } }
             scratch.give(consume dense, written: written)
             return SearchResponse(query: question, types: analysis.types, focus: focusKeys, didYouMean: analysis.didYouMean,
-                                  urgent: RedFlags.check(analysis.didYouMean ?? question), total: total, results: results)
+                                  urgent: urgent, total: total, results: results)
         }
     }
 
@@ -250,11 +264,12 @@ struct QueryAnalysis {
 
     /// Maps tokens to terms, replacing words the vocabulary lacks by their nearest known word.
     /// `frequency` rates candidate words: the commoner in the corpus wins a tie.
-    mutating func correct(using speller: SpellingCorrector, frequency: (String) -> Int) {
+    /// Words of `english` are never corrected: a real word the articles lack is not a typo.
+    mutating func correct(using speller: SpellingCorrector, english: EnglishWords = .none, frequency: (String) -> Int) {
         terms = []
         for token in tokens {
             if TextAnalyzer.stopWords.contains(token) { continue }
-            if !speller.contains(token), let fix = speller.correct(token, frequency: frequency), let term = TextAnalyzer.term(forToken: fix.word) {
+            if !speller.contains(token), !english.contains(token), let fix = speller.correct(token, frequency: frequency), let term = TextAnalyzer.term(forToken: fix.word) {
                 corrected.insert(terms.count)
                 corrections.append((token, fix.word))
                 terms.append(term)

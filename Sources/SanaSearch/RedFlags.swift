@@ -1,3 +1,4 @@
+import Foundation
 import SanaCore
 
 /// Emergency signs in a question. A question that describes one gets an urgent-care notice ahead
@@ -5,52 +6,156 @@ import SanaCore
 public struct RedFlag: Sendable, Codable, Equatable {
     public var kind: String
     public var message: String
+    /// Self-harm intent: answers are limited to help and treatment, never means.
+    public var crisis: Bool
 }
 
+/// The rules of `Resources/redflags.txt` (which says how they read) and their matching.
 public enum RedFlags {
-    /// A rule fires when every group has one phrase present in the question (phrases are matched
-    /// as folded token sequences at word starts, so "breath" also finds "breathless").
     struct Rule {
         var kind: String
         var message: String
-        var groups: [[String]]
+        var crisis: Bool
+        var groups: [[Phrase]]
+        var unless: [Phrase]
     }
 
-    static let emergency = "Call your local emergency number now."
+    /// One element of a phrase: a word by its stem, a word prefix, a number, a count of ten or
+    /// more (not a measure: "500 mg" is one dose), or a gap.
+    enum Element: Equatable {
+        case stem(String), prefix(String), number, count, gap
+    }
 
-    static let rules: [Rule] = [
-        Rule(kind: "heart attack", message: "Chest pain with breathlessness, sweating, or pain spreading to the arm, neck or jaw can be a heart attack. \(emergency)",
-             groups: [["chest pain", "chest pressure", "chest tightness", "pain in my chest", "pain in the chest", "chest hurts"],
-                      ["breath", "breathing", "sweat", "arm", "jaw", "neck", "nausea", "faint", "dizzy"]]),
-        Rule(kind: "stroke", message: "A drooping face, weakness of an arm or leg, or slurred or confused speech can be a stroke. Every minute counts: \(emergency)",
-             groups: [["face droop", "face is drooping", "drooping face", "slurred speech", "slurring", "speech is slurred", "one side of my body", "one side of his body", "one side of her body", "sudden numbness", "sudden weakness", "can't speak", "cant speak", "cannot speak", "sudden confusion", "sudden vision loss"]]),
-        Rule(kind: "severe bleeding", message: "Heavy bleeding that does not stop with firm pressure needs urgent help. Keep pressing on the wound and \(emergency.lowercased())",
-             groups: [["bleeding", "blood", "bleed"], ["won't stop", "wont stop", "will not stop", "not stopping", "doesn't stop", "doesnt stop", "heavy", "heavily", "severe", "spurting", "lots of blood", "a lot of blood"]]),
-        Rule(kind: "anaphylaxis", message: "Swelling of the face, lips or throat or trouble breathing after a sting, food or medicine can be a severe allergic reaction (anaphylaxis). Use an adrenaline auto-injector if there is one and \(emergency.lowercased())",
-             groups: [["allergic", "allergy", "sting", "stung", "anaphyla", "peanut", "reaction"],
-                      ["throat swelling", "throat is swelling", "swollen throat", "swollen tongue", "tongue swelling", "lips swelling", "swollen lips", "face swelling", "swollen face", "can't breathe", "cant breathe", "cannot breathe", "trouble breathing", "difficulty breathing", "wheez"]]),
-        Rule(kind: "suicidal thoughts", message: "If you are thinking about ending your life or harming yourself, you do not have to face this alone. Contact your local emergency number or a crisis line now, or tell someone you trust.",
-             groups: [["suicid", "kill myself", "end my life", "take my own life", "want to die", "wanna die", "self harm", "hurt myself", "better off dead", "no reason to live"]]),
-        Rule(kind: "baby with fever", message: "A baby under three months with a temperature of 38 °C (100.4 °F) or more needs to be seen by a doctor urgently, today. If the baby is floppy, hard to wake, or has a rash that does not fade, \(emergency.lowercased())",
-             groups: [["baby", "newborn", "infant", "week old", "month old"], ["fever", "high temperature", "temperature of"]]),
-        Rule(kind: "overdose or poisoning", message: "After too much of a medicine or a poison, get help now even if there are no symptoms yet: call your local emergency number or poison control centre.",
-             groups: [["overdose", "overdosed", "took too many", "taken too many", "swallowed", "poisoned", "poisoning", "ate a bottle"]]),
-        Rule(kind: "unconscious or seizure", message: "Someone who is unconscious, not breathing normally, or fitting for more than five minutes needs help now. \(emergency)",
-             groups: [["unconscious", "unresponsive", "won't wake", "wont wake", "not breathing", "stopped breathing", "seizure that", "seizure won't stop", "fitting", "convulsing"]]),
-        Rule(kind: "meningitis signs", message: "Fever with a stiff neck, a rash that does not fade under a glass, or dislike of bright light can be meningitis. \(emergency)",
-             groups: [["stiff neck", "rash that doesn't fade", "rash that does not fade", "glass test"], ["fever", "temperature", "vomit", "headache", "rash"]]),
-    ]
+    /// Words after a number that make it a measure rather than a count of things.
+    static let units: Set<String> = ["mg", "mcg", "ml", "g", "gram", "grams", "milligram", "milligrams", "unit", "units", "iu", "percent", "degrees", "f", "c"]
+    typealias Phrase = [Element]
 
-    private static let ruleKeys: [(Rule, [[String]])] = rules.map { rule in
-        (rule, rule.groups.map { $0.map { " " + TextAnalyzer.tokens($0).joined(separator: " ") } })
+    /// A question as matched: each word with its stem, and which phrase words a typo of it stands for.
+    struct Words {
+        var raw: [String]
+        var stems: [String]
+        var typoOf: [Set<String>]
+        /// Every stem a word can stand for: a phrase with a stem outside it cannot match.
+        var available: Set<String>
+    }
+
+    static let rules: [Rule] = {
+        guard let url = Bundle.module.url(forResource: "Resources/redflags", withExtension: "txt"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else {
+            fatalError("SanaSearch resource redflags.txt is missing")
+        }
+        return parse(text)
+    }()
+
+    /// Phrase words long enough that a one-letter slip of them is still recognisable.
+    static let typoTargets: [(stem: String, bytes: [UInt8], letters: UInt32)] = {
+        var stems = Set<String>()
+        for rule in rules {
+            for phrase in rule.groups.joined() { for case .stem(let s) in phrase where s.count >= 4 { stems.insert(s) } }
+        }
+        return stems.sorted().map { ($0, Array($0.utf8), SpellingCorrector.letters(Array($0.utf8))) }
+    }()
+
+    static func parse(_ text: String) -> [Rule] {
+        var rules: [Rule] = []
+        for line in text.split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("["), let close = line.firstIndex(of: "]") {
+                let kind = String(line[line.index(after: line.startIndex)..<close])
+                rules.append(Rule(kind: kind, message: "", crisis: line[close...].contains("crisis"), groups: [], unless: []))
+                continue
+            }
+            guard !rules.isEmpty, let colon = line.firstIndex(of: ":") else { preconditionFailure("redflags.txt: cannot read \(line)") }
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let phrases = value.split(separator: "|").map { phrase(String($0)) }.filter { !$0.isEmpty }
+            switch line[..<colon] {
+            case "say": rules[rules.count - 1].message = value.replacingOccurrences(of: "{call}", with: "Call your local emergency number now.")
+            case "any": rules[rules.count - 1].groups.append(phrases)
+            case "unless": rules[rules.count - 1].unless += phrases
+            default: preconditionFailure("redflags.txt: unknown key in \(line)")
+            }
+        }
+        return rules
+    }
+
+    static func phrase(_ text: String) -> Phrase {
+        text.split(separator: " ").compactMap { word -> Element? in
+            if word == "~" { return .gap }
+            if word == "#" { return .number }
+            if word == "##" { return .count }
+            if word.hasSuffix("*") { return .prefix(String(word.dropLast())) }
+            return TextAnalyzer.tokens(String(word)).first.map { .stem(stem($0)) }
+        }
+    }
+
+    static func stem(_ token: String) -> String {
+        token.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) ? EnglishStemmer.stem(token) : token
+    }
+
+    /// The normalised words of a question: lower case, no apostrophes, each with its stem. A word
+    /// of five letters or more that is not an English word (per `isEnglish`) also stands for the
+    /// phrase words one edit away, so "siezure" and "unconcious" still count.
+    static func words(_ question: String, isEnglish: (String) -> Bool) -> Words {
+        let raw = TextAnalyzer.tokens(question)
+        let stems = raw.map(stem)
+        let typoOf = zip(raw, stems).map { token, stem -> Set<String> in
+            guard token.utf8.count >= 5, token.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }), !isEnglish(token) else { return [] }
+            let bytes = Array(stem.utf8), letters = SpellingCorrector.letters(bytes)
+            return Set(typoTargets.filter { target in
+                let other = target.bytes
+                guard abs(other.count - bytes.count) <= 1, (target.letters ^ letters).nonzeroBitCount <= 2,
+                      SpellingCorrector.distance(bytes, other, limit: 1) <= 1 else { return false }
+                // In a short word one changed letter makes another word ("infact", "infant"); a
+                // letter missing, doubled or swapped is still the same word.
+                return other.count != bytes.count || bytes.count >= 8 || isTransposition(bytes, other)
+            }.map(\.stem))
+        }
+        return Words(raw: raw, stems: stems, typoOf: typoOf, available: Set(stems).union(typoOf.joined()))
+    }
+
+    static func isTransposition(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let differ = a.indices.filter { a[$0] != b[$0] }
+        return differ.count == 2 && differ[1] == differ[0] + 1 && a[differ[0]] == b[differ[1]] && a[differ[1]] == b[differ[0]]
+    }
+
+    static func isNumber(_ token: String) -> Bool { !token.isEmpty && token.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+
+    static func matches(_ phrase: Phrase, _ words: Words) -> Bool {
+        for case .stem(let s) in phrase where !words.available.contains(s) { return false }
+        func element(_ e: Element, _ i: Int) -> Bool {
+            switch e {
+            case .stem(let s): words.stems[i] == s || words.typoOf[i].contains(s)
+            case .prefix(let p): words.raw[i].hasPrefix(p)
+            case .number: isNumber(words.raw[i])
+            case .count: isNumber(words.raw[i]) && (Int(words.raw[i]) ?? Int.max) >= 10
+                && (i + 1 == words.raw.count || !units.contains(words.raw[i + 1]))
+            case .gap: true
+            }
+        }
+        // Matches phrase[p...] starting at word i; a gap skips up to three words.
+        func from(_ p: Int, _ i: Int) -> Bool {
+            if p == phrase.count { return true }
+            if phrase[p] == .gap { return (0...3).contains { i + $0 <= words.raw.count && from(p + 1, i + $0) } }
+            return i < words.raw.count && element(phrase[p], i) && from(p + 1, i + 1)
+        }
+        return words.raw.indices.contains { from(0, $0) }
+    }
+
+    /// The first rule that fires on any of the texts (the person's own words and the corrected
+    /// question), so a correction can neither hide an emergency nor a crisis lose its priority.
+    public static func check(_ texts: [String], isEnglish: (String) -> Bool = { _ in true }) -> RedFlag? {
+        let analysed = texts.map { words($0, isEnglish: isEnglish) }
+        for rule in rules {
+            for words in analysed where !rule.unless.contains(where: { matches($0, words) })
+                && rule.groups.allSatisfy({ $0.contains { matches($0, words) } }) {
+                return RedFlag(kind: rule.kind, message: rule.message, crisis: rule.crisis)
+            }
+        }
+        return nil
     }
 
     /// The first emergency the question describes, if any.
-    public static func check(_ question: String) -> RedFlag? {
-        let text = " " + TextAnalyzer.tokens(question).joined(separator: " ") + " "
-        for (rule, groups) in ruleKeys where groups.allSatisfy({ $0.contains(where: { text.containsBytes($0) }) }) {
-            return RedFlag(kind: rule.kind, message: rule.message)
-        }
-        return nil
+    public static func check(_ question: String, isEnglish: (String) -> Bool = { _ in true }) -> RedFlag? {
+        check([question], isEnglish: isEnglish)
     }
 }

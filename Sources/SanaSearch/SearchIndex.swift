@@ -63,12 +63,17 @@ public final class SearchIndex: @unchecked Sendable {
     /// drowned the question's own words.
     var synonyms: Synonyms
     var synonymKeys: [String: [Int32]]
+    /// Real words that spelling correction must leave alone even when no article uses them.
+    let englishWords: EnglishWords
     let scratch = ScratchArrays()
     /// How many threads analyse a batch of articles; a parameter so tests cover any machine.
     public let workers: Int
 
-    public init(synonyms: Synonyms = .curated, workers: Int = WorkSplit.availableCores) {
+    /// `englishWords` is usually `EnglishWords.installed`; with `.none` only the articles' own
+    /// words count as spelt right, and real words they lack can be "corrected" into others.
+    public init(synonyms: Synonyms = .curated, englishWords: EnglishWords = .none, workers: Int = WorkSplit.availableCores) {
         self.synonyms = synonyms
+        self.englishWords = englishWords
         self.workers = max(1, workers)
         synonymKeys = synonyms.keys
         for word in synonyms.words { speller.add(word) }

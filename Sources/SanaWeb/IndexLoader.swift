@@ -1,10 +1,11 @@
+import Foundation
 import SanaCore
 import SanaSearch
 import SanaStore
 
 /// Builds the answer engine's index from every published article in the store.
 public func loadSearchIndex(from store: some ArticleStore, workers: Int = WorkSplit.availableCores) async throws -> SearchIndex {
-    let index = SearchIndex(workers: workers)
+    let index = SearchIndex(englishWords: installedEnglishWords(), workers: workers)
     try await applyAllArticles(of: store, to: index)
     index.trimStorage()
     releaseFreedMemory()
@@ -25,6 +26,19 @@ func applyAllArticles(of store: some ArticleStore, to index: SearchIndex) async 
     index.update(batch)
     return ids
 }
+
+/// Debian's English word lists for spelling correction; without them it says so once on
+/// standard error and corrects against the articles' words alone.
+public func installedEnglishWords() -> EnglishWords {
+    if let words = EnglishWords.installed { return words }
+    _ = warnOnce
+    return .none
+}
+
+private let warnOnce: Void = {
+    let paths = EnglishWords.systemPaths.joined(separator: ", ")
+    FileHandle.standardError.write(Data("sana: no English word list at \(paths) (Debian packages wamerican, wbritish); spelling correction may change real words that no article uses\n".utf8))
+}()
 
 /// Hands the heap pages freed while loading (articles decoded and dropped) back to the system,
 /// so a serving process holds only what it uses.

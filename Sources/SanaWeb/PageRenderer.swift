@@ -66,7 +66,7 @@ public struct PageRenderer: Sendable {
         ctx["categorySlug"] = a.category.slug
         // Each section's body is HTML already escaped by `MarkdownWalker`: the template's one raw value.
         ctx["sections"] = sections.map { r -> [String: Any] in
-            var d: [String: Any] = ["anchor": r.section.anchor, "aspect": r.section.aspect.rawValue, "html": r.html]
+            var d: [String: Any] = ["anchor": r.section.anchor, "aspect": r.section.aspect.rawValue, "sectionHTML": r.html]
             if let h = r.section.heading { d["heading"] = h }
             return d
         }

@@ -134,7 +134,7 @@ struct SiteController<Store: ArticleStore> {
             Sitemap(siteURL: renderer.siteURL, articles: try await store.publishedSlugs(), limit: sitemapLimit)
         }
         guard let xml = n.map({ map.needsIndex ? map.file($0) : nil }) ?? map.root else { return nil }
-        return cache.page("sitemap:\(generation):\(n.map(String.init) ?? "root")") {
+        return cache.pageNow("sitemap:\(generation):\(n.map(String.init) ?? "root")") {
             CachedPage(xml, contentType: "application/xml; charset=utf-8")
         }
     }

@@ -18,7 +18,7 @@ struct BenchSearch: AsyncParsableCommand {
     func run() async throws {
         let store = try db.openExisting()
         let clock = ContinuousClock()
-        let index = SearchIndex()
+        let index = SearchIndex(englishWords: installedEnglishWords())
         // Articles are read in batches, as `sana serve` does; only the indexing is timed.
         var buildTime = Duration.zero
         var batch: [Article] = []

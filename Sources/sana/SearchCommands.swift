@@ -23,6 +23,8 @@ struct Search: AsyncParsableCommand {
             print(String(decoding: try encoder.encode(response), as: UTF8.self))
             return
         }
+        // The urgent-care notice comes before anything else: it matters more than any answer.
+        if let urgent = response.urgent { print("URGENT: \(urgent.message)\n") }
         if let d = response.didYouMean { print("Did you mean: \(d)") }
         print("Understood: \(response.types.map(\.rawValue).joined(separator: ", "))" + (response.focus.isEmpty ? "" : " · about \(response.focus.joined(separator: ", "))"))
         for (i, r) in response.results.enumerated() {
