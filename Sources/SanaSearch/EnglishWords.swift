@@ -31,8 +31,14 @@ public struct EnglishWords: Sendable {
         for path in paths {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
             found = true
-            for line in text.split(whereSeparator: \.isNewline) {
-                all.insert(line.lowercased().replacingOccurrences(of: "'", with: ""))
+            // Byte-wise: the lists are mostly ASCII, and this runs at every start-up.
+            for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
+                if line.allSatisfy({ $0 < 0x80 }) {
+                    all.insert(String(decoding: line.lazy.filter { $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: "\r") }
+                        .map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self))
+                } else {
+                    all.insert(String(decoding: line, as: UTF8.self).lowercased().replacingOccurrences(of: "'", with: ""))
+                }
             }
         }
         return found ? EnglishWords(lowercased: all) : nil

@@ -45,9 +45,9 @@ func startServer(database: String? = nil) throws -> (Process, String) {
     return (server, "http://127.0.0.1:\(port)")
 }
 
-/// Polls `/health` until the server answers, giving up after a minute or when it exits.
+/// Polls `/health` until the server answers, giving up after three minutes (a loaded CI machine) or when it exits.
 func waitUntilHealthy(_ base: String, while running: () -> Bool) async -> Bool {
-    let deadline = Date().addingTimeInterval(60)
+    let deadline = Date().addingTimeInterval(180)
     while Date() < deadline && running() {
         if let (data, response) = try? await URLSession.shared.data(from: URL(string: base + "/health")!),
            (response as? HTTPURLResponse)?.statusCode == 200 {

@@ -81,7 +81,7 @@ struct UncheckedBox<T>: @unchecked Sendable {
     /// Slowloris: a connection that sends nothing, or drips its headers, is closed by the server;
     /// one that sends a whole request in time is answered.
     @Test func silentAndSlowConnectionsAreClosed() async throws {
-        let app = try await site(ConnectionLimits(idleTimeout: .milliseconds(400)))
+        let app = try await site(ConnectionLimits(idleTimeout: .seconds(2)))
         try await app.test(.live) { client in
             let port = try #require(client.port)
             let silent = try RawConnection(port: port)
@@ -89,15 +89,15 @@ struct UncheckedBox<T>: @unchecked Sendable {
             dripping.send("GET / HTTP/1.1\r\nHost: x\r\n")
             var closed = false
             // One header line every 100 ms never completes the head; the server must give up.
-            for i in 0..<100 where !closed {
+            for i in 0..<600 where !closed {
                 dripping.send("X-Slow-\(i): y\r\n")
                 closed = await dripping.closedByServer(within: 0.1)
             }
             #expect(closed, "a connection dripping headers is closed")
-            #expect(await silent.closedByServer(within: 10), "a connection that sends nothing is closed")
+            #expect(await silent.closedByServer(within: 60), "a connection that sends nothing is closed")
             let prompt = try RawConnection(port: port)
             prompt.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(await prompt.receive(within: 10)?.hasPrefix("HTTP/1.1 200") == true)
+            #expect(await prompt.receive(within: 60)?.hasPrefix("HTTP/1.1 200") == true)
         }
     }
 }
