@@ -66,22 +66,17 @@ struct UncheckedBox<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
 }
-@Suite(.serialized) struct ConnectionLimitTests {
-    /// `sana serve --max-connections 2`: two keep-alive connections are served, a third waits
-    /// in the kernel's queue until one of them closes.
-    @Test func openConnectionsAreBounded() async throws {
-        let dir = try scratch()
-        defer { try? FileManager.default.removeItem(at: dir) }
+@Suite(.serialized) struct ServingLimitsTests {
+    /// Starts `sana serve` with `options` over an empty database (it loads the samples) and
+    /// polls it over connections that close, so none is left open to count against a limit.
+    func startServing(_ options: [String], in dir: URL) async throws -> (Process, Int) {
         let port = Int.random(in: 20_000..<50_000)
         let server = Process()
         server.executableURL = sanaBinary
-        server.arguments = ["serve", "--port", "\(port)", "--max-connections", "2", "--idle-timeout", "60",
-                            "--database", dir.appendingPathComponent("site.sqlite").path]
+        server.arguments = ["serve", "--port", "\(port)", "--database", dir.appendingPathComponent("site.sqlite").path] + options
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
         try server.run()
-        defer { if server.isRunning { server.terminate() } }
-        // Polled over connections that close, so none is left open to count against the limit.
         var healthy = false
         let deadline = Date().addingTimeInterval(180)
         while !healthy && server.isRunning && Date() < deadline {
@@ -92,7 +87,41 @@ struct UncheckedBox<T>: @unchecked Sendable {
             }
             if !healthy { try await Task.sleep(for: .milliseconds(100)) }  // poll interval
         }
+        if !healthy { server.terminate() }
         try #require(healthy, "sana serve did not become healthy")
+        return (server, port)
+    }
+
+    /// Slowloris: a connection that sends nothing, or drips its headers, is closed by the server;
+    /// one that sends a whole request in time is answered.
+    @Test func silentAndSlowConnectionsAreClosed() async throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (server, port) = try await startServing(["--idle-timeout", "2"], in: dir)
+        defer { if server.isRunning { server.terminate() } }
+        let silent = try RawConnection(port: port)
+        let dripping = try RawConnection(port: port)
+        dripping.send("GET / HTTP/1.1\r\nHost: x\r\n")
+        var closed = false
+        // One header line every 100 ms never completes the head; the server must give up.
+        for i in 0..<600 where !closed {
+            dripping.send("X-Slow-\(i): y\r\n")
+            closed = await dripping.closedByServer(within: 0.1)
+        }
+        #expect(closed, "a connection dripping headers is closed")
+        #expect(await silent.closedByServer(within: 60), "a connection that sends nothing is closed")
+        let prompt = try RawConnection(port: port)
+        prompt.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(await prompt.receive(within: 60)?.hasPrefix("HTTP/1.1 200") == true)
+    }
+
+    /// `sana serve --max-connections 2`: two keep-alive connections are served, a third waits
+    /// in the kernel's queue until one of them closes.
+    @Test func openConnectionsAreBounded() async throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (server, port) = try await startServing(["--max-connections", "2", "--idle-timeout", "60"], in: dir)
+        defer { if server.isRunning { server.terminate() } }
         let first = try RawConnection(port: port), second = try RawConnection(port: port)
         for c in [first, second] {
             c.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
