@@ -21,7 +21,8 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func validate() throws {
-        guard idleTimeout > 0, idleTimeout <= 86_400 else { throw ValidationError("--idle-timeout must be between 0 and 86400 seconds.") }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard idleTimeout > 0, idleTimeout <= 86_400 else { throw ValidationError("--idle-timeout must be more than 0 and at most 86400 seconds.") }
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1.") }
     }
 

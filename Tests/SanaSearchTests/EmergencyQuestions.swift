@@ -96,4 +96,12 @@ let emergencyQuestions: [(question: String, kind: String)] = [
     ("my grandad is suddenly confused and doesnt know where he is", "stroke"),
     ("my son hit his head and keeps vomiting", "sudden confusion or serious injury"),
     ("bad burn on my arm from boiling water", "sudden confusion or serious injury"),
+    // Misses a reviewer found with phrasings of their own (after the tables were written).
+    ("i think im having a heart attack", "heart attack"),
+    ("i think my husband is having a heart atack", "heart attack"),
+    ("i dont want to be here anymore", "suicidal thoughts"),
+    ("theres no reason for me to live anymore", "suicidal thoughts"),
+    ("hit my head and keep throwing up", "sudden confusion or serious injury"),
+    ("fell and hit my head and now keep being sick", "sudden confusion or serious injury"),
+    ("my baby has a high temprature and a rash", "meningitis signs"),
 ]
