@@ -136,3 +136,18 @@ struct UncheckedBox<T>: @unchecked Sendable {
         #expect(await third.receive(within: 60)?.hasPrefix("HTTP/1.1 200") == true, "served once one closed")
     }
 }
+
+extension ServingLimitsTests {
+    /// Out-of-range settings are refused before anything starts (a port above 65535 was
+    /// silently wrapped to another port).
+    @Test(arguments: [["--port", "99999"], ["--port", "-1"], ["--idle-timeout", "0"], ["--max-connections", "0"]])
+    func outOfRangeSettingsAreRefused(options: [String]) throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("site.sqlite").path
+        // A server that starts anyway is stopped after a minute: the test fails instead of hanging.
+        let run = try #require(try sana(["serve", "--database", db] + options, timeout: 60), "\(options) started a server")
+        #expect(run.status == 64, "\(options): \(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db), "nothing is created")
+    }
+}
