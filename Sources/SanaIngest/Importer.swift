@@ -57,6 +57,9 @@ public struct Importer: Sendable {
     let store: any ArticleStore
     let now: @Sendable () -> Date
 
+    /// The largest body any format may bring: JSON Lines' line limit.
+    public static let maxBodyBytes = TextFile.maxLineBytes
+
     public init(store: any ArticleStore, now: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         self.now = now
@@ -70,6 +73,13 @@ public struct Importer: Sendable {
         for path in paths { parsed.append(await read(path, options: options, now: time, judged: judged, progress: progress)) }
         // Every reader's records, whatever their format: SQLite would cut a string at a NUL.
         var bad = parsed.records.enumerated().compactMap { index, r -> (index: Int, issue: ImportIssue)? in
+            // Bodies are bounded in every format as JSON Lines bounds them by its line limit, so
+            // no page takes long to render.
+            let bytes = r.article.body.utf8.count
+            if bytes > Self.maxBodyBytes {
+                return (index, ImportIssue(file: r.file, line: r.line, record: r.article.id, field: "body",
+                                           message: "is \(bytes) bytes; the limit is \(Self.maxBodyBytes) bytes"))
+            }
             guard let (field, c) = r.article.firstControlCharacter() else { return nil }
             return (index, ImportIssue(file: r.file, line: r.line, record: r.article.id, field: field,
                                        message: "contains control character \(ControlCharacters.name(c))"))

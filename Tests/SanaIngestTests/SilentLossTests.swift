@@ -234,3 +234,21 @@ import SanaStore
         #expect(try await ws.store.article(id: "m")?.body == "One.")
     }
 }
+
+/// Markdown and page files have no line limit on their body; every format is held to JSON
+/// Lines' 1 MB so the largest importable body still renders quickly.
+@Suite struct BodySizeTests {
+    @Test func aBodyOverTheLimitIsRejectedInEveryFormat() async throws {
+        let ws = try Workspace()
+        let big = String(repeating: "Rest and fluids help.\n\n", count: Importer.maxBodyBytes / 23 + 10)
+        let markdown = try ws.write("big.md", "---\ntitle: Big?\ncategory: Tests\n---\n" + big)
+        let issues = try await ws.expectFailure([markdown])
+        #expect(issues.map(\.field) == ["body"])
+        #expect(issues.first?.message.contains("the limit is \(Importer.maxBodyBytes) bytes") == true)
+        #expect(try await ws.store.counts().total == 0)
+        // Just under the limit is accepted.
+        let fits = String(big.prefix(Importer.maxBodyBytes - 1_000))
+        let ok = try ws.write("fits.md", "---\ntitle: Fits?\ncategory: Tests\n---\n" + fits)
+        #expect(try await ws.importing([ok]).added == 1)
+    }
+}
