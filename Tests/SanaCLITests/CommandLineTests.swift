@@ -20,9 +20,12 @@ struct Run {
     var stderr: String
 }
 
-func sana(_ arguments: [String]) throws -> Run {
+func sana(_ arguments: [String]) throws -> Run { try runProcess(sanaBinary, arguments) }
+
+/// Runs a program to its end, reading its output as it goes (a full pipe would block it).
+func runProcess(_ executable: URL, _ arguments: [String]) throws -> Run {
     let process = Process()
-    process.executableURL = sanaBinary
+    process.executableURL = executable
     process.arguments = arguments
     let out = Pipe(), err = Pipe()
     process.standardOutput = out

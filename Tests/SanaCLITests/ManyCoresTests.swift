@@ -20,16 +20,7 @@ let withCores = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     }
 
     func sanaWithCores(_ cores: Int, _ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [withCores, "\(cores)", sanaBinary.path] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        try runProcess(URL(fileURLWithPath: "/bin/bash"), [withCores, "\(cores)", sanaBinary.path] + arguments)
     }
 
     @Test(arguments: [3, 16, 64])
