@@ -37,9 +37,9 @@ private func site(_ articles: [Article]) async throws -> (PageCache, some Applic
     let store = try SQLiteStore(path: dir.appendingPathComponent("site.sqlite").path)
     for a in articles { _ = try await store.upsert(a) }
     let cache = PageCache()
-    let router = Router(context: BasicRequestContext.self)
-    SiteController(store: store, renderer: try await PageRenderer(), index: try await loadSearchIndex(from: store),
-                   cache: cache, answers: PageCache()).addRoutes(to: router)
+    let router = Router(context: SanaRequestContext.self)
+    SiteRoutes(store: store, renderer: try await PageRenderer(), index: try await loadSearchIndex(from: store),
+               cache: cache, answers: PageCache()).addRoutes(to: router)
     return (cache, Application(router: router))
 }
 

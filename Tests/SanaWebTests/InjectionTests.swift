@@ -12,7 +12,7 @@ import SanaStore
 /// Issue 9, part 2: no text, stored or asked, can add an element or attribute to a page, end a
 /// script, or break the feed or sitemap, whatever marks share a grapheme cluster with it.
 @Suite struct InjectionTests {
-    static func query(_ text: String) -> String { PageRenderer.queryEscape(text) }
+    static func query(_ text: String) -> String { SitePath.component(text) }
 
     @Test func noStoredOrAskedTextBecomesMarkupOnAnyPage() async throws {
         let (store, app) = try await hostileSite()

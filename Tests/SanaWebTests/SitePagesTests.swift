@@ -239,10 +239,9 @@ import SanaStore
     }
 
     @Test func unexpectedErrorsGetA500PageWithTheSearchBox() async throws {
-        let (store, _) = try await sampleSite()
         struct Broken: Error {}
-        let router = buildRouter(store: store, renderer: try await PageRenderer(), index: try await loadSearchIndex(from: store))
-        router.get("/broken") { _, _ -> Response in throw Broken() }
+        let router = Router(context: SanaRequestContext.self)
+        router.group().add(middleware: ErrorPageMiddleware(renderer: try await PageRenderer())).get("/broken") { _, _ -> Response in throw Broken() }
         try await Application(router: router).test(.router) { client in
             try await client.execute(uri: "/broken", method: .get) { response in
                 #expect(response.status == .internalServerError)

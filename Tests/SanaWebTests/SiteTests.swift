@@ -140,7 +140,7 @@ func sampleSite() async throws -> (SQLiteStore, some ApplicationProtocol) {
                     #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true, "\(uri)")
                     #expect(response.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
                     #expect(response.headers[.xContentTypeOptions] == "nosniff")
-                    #expect(response.headers[SecurityHeadersMiddleware<BasicRequestContext>.frameOptions] == "DENY")
+                    #expect(response.headers[SecurityHeaders.frameOptions] == "DENY")
                 }
             }
         }

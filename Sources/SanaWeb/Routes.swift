@@ -1,0 +1,24 @@
+import Hummingbird
+import SanaSearch
+import SanaStore
+
+/// The router of everything Sana serves over HTTP, in areas that each bring their own routes and
+/// middleware: the public site (`Site/`, HTML pages and HTML error pages), the plumbing (health
+/// check, assets; plain-text errors) and the API's place under `/api` (problem documents only).
+/// Security headers go on every response. Tests drive it with `app.test(.router)`.
+/// `revisionCheckInterval`: seconds a served article page is reused before the store is asked
+/// whether the article changed.
+/// `sitemapLimit`: URLs per sitemap file before `/sitemap.xml` becomes a sitemap index.
+public func buildRouter(store: some ArticleStore, renderer: PageRenderer, index: SearchIndex,
+                        revisionCheckInterval: Double = 2, sitemapLimit: Int = 50_000) -> Router<SanaRequestContext> {
+    let router = Router(context: SanaRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: SecurityHeadersMiddleware())
+    PlumbingRoutes(store: store).addRoutes(to: router)
+    let site = SiteRoutes(store: store, renderer: renderer, index: index, cache: PageCache(), answers: PageCache(capacity: 2_000),
+                          revisionCheckInterval: revisionCheckInterval, sitemapLimit: sitemapLimit)
+    site.addRoutes(to: router)
+    // Last, so that it wraps only the responder for requests no route matched (Hummingbird gives
+    // router middleware to the routes added after it, and to that responder).
+    router.add(middleware: UnmatchedRequestMiddleware(site: site.middleware, api: API.middleware))
+    return router
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Hummingbird
+import SanaCore
+import SanaSearch
+import SanaStore
+
+extension SiteRoutes {
+    static var resultsPerPage: Int { 10 }
+
+    /// The answers page. Pages are kept per question, filter and page until the index changes.
+    @Sendable func search(_ request: Request, context: SanaRequestContext) async throws -> CachedPageResponse {
+        let parameters = FormQuery(request.uri.query)
+        let query = parameters["q"] ?? ""
+        guard query.count <= 500 else { throw BadRequest("The question is too long: at most 500 characters, please.") }
+        let category = parameters["category"].flatMap { $0.isEmpty ? nil : $0 }
+        if let category, !Slug.isValid(category) { throw BadRequest("The topic filter is not a known topic.") }
+        let pageNumber = try Self.pageNumber(parameters["page"], max: 10)
+        let key = "search:\(index.generation):\(category ?? ""):\(pageNumber):\(query)"
+        let page = try await answers.page(key) {
+            let categories = try await counts().byCategory
+            let trimmed = query.trimmed
+            let response = trimmed.isEmpty ? nil
+                : index.search(trimmed, limit: Self.resultsPerPage, offset: (pageNumber - 1) * Self.resultsPerPage, category: category)
+            return CachedPage(renderer.search(query: query, response: response, categories: categories, selected: category,
+                                              page: pageNumber, pageSize: Self.resultsPerPage))
+        }
+        return CachedPageResponse(page, cacheControl: "private, max-age=60")
+    }
+}
+
+extension PageRenderer {
+    /// The answers page: results with the answering section and matched words marked.
+    func search(query: String, response: SearchResponse?, categories: [CategoryCount], selected: String?,
+                page: Int, pageSize: Int) -> String {
+        let trimmed = query.trimmed
+        var ctx = base(title: trimmed.isEmpty ? "Ask a health question" : "Answers: \(trimmed)",
+                       description: "Answers to your health question.", path: nil, query: trimmed)
+        ctx["noindex"] = true
+        ctx["asked"] = !trimmed.isEmpty
+        ctx["categories"] = categories.map { c -> [String: Any] in
+            ["slug": c.category.slug, "name": c.category.name, "selected": c.category.slug == selected]
+        }
+        guard let response else { return render("search", ctx) }
+        if let urgent = response.urgent { ctx["urgent"] = urgent.message }
+        if let fix = response.didYouMean {
+            ctx["didYouMean"] = fix
+            ctx["didYouMeanURL"] = SitePath.search(query: fix).href
+        }
+        ctx["total"] = response.total
+        ctx["hasResults"] = !response.results.isEmpty
+        ctx["results"] = response.results.map { r -> [String: Any] in
+            var d: [String: Any] = ["url": SitePath.article(slug: r.slug).href, "title": r.title,
+                                    "snippetHTML": Self.markedSnippet(r.snippet, r.highlights)]
+            if let h = r.section.heading {
+                d["section"] = h
+                d["sectionURL"] = SitePath.article(slug: r.slug, section: Section(heading: h, aspect: r.section.aspect, text: "").anchor).href
+            }
+            return d
+        }
+        let pages = max(1, (min(response.total, 100) + pageSize - 1) / pageSize)
+        if pages > 1 { ctx["page"] = page; ctx["pages"] = pages }
+        if page > 1 { ctx["previousURL"] = SitePath.search(query: trimmed, category: selected, page: page - 1).href }
+        if page < pages { ctx["nextURL"] = SitePath.search(query: trimmed, category: selected, page: page + 1).href }
+        return render("search", ctx)
+    }
+
+    /// The snippet as HTML: escaped text with the matched words in `<mark>`. (Highlights count
+    /// `Character`s; each piece is escaped by scalar.)
+    static func markedSnippet(_ snippet: String, _ highlights: [[Int]]) -> String {
+        let characters = Array(snippet)
+        var out = ""
+        var at = 0
+        for h in highlights where h.count == 2 && h[0] >= at && h[0] < h[1] && h[1] <= characters.count {
+            out += Escape.html(String(characters[at..<h[0]]))
+            out += "<mark>" + Escape.html(String(characters[h[0]..<h[1]])) + "</mark>"
+            at = h[1]
+        }
+        return out + Escape.html(String(characters[at...]))
+    }
+}
