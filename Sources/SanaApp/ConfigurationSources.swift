@@ -79,9 +79,9 @@ private final class ProblemCollector: AccessReporter {
     func report(_ event: AccessEvent) {
         var problems: [String] = []
         for result in event.providerResults {
-            if case .failure(let error) = result.result { problems.append("\(result.providerName): \(error)") }
+            if case .failure(let error) = result.result { problems.append("bad setting: \(error)") }
         }
-        if let error = event.conversionError { problems.append("\(error)") }
+        if let error = event.conversionError { problems.append("bad setting: \(error)") }
         if !problems.isEmpty { found.withLock { $0 += problems } }
     }
 }
