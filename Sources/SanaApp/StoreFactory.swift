@@ -44,6 +44,7 @@ public struct StoreLocationError: Error, CustomStringConvertible, Equatable {
 /// The database a read-only command was pointed at does not exist.
 public struct MissingDatabase: Error, Equatable {
     public let path: String
+    public init(path: String) { self.path = path }
 }
 
 /// Opens the store the `database` setting names. `create`: whether a missing database is
