@@ -7,7 +7,7 @@ let fastRelease: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked
 
 let package = Package(
     name: "Sana",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "sana", targets: ["sana"]),
     ],
@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        // Default traits only (JSON files): no YAML, reloading or metrics to build.
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
     ],
     targets: [
         // GitHub's CommonMark parser (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -42,13 +44,20 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "CompressNIO", package: "compress-nio"),
             .product(name: "Logging", package: "swift-log"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], resources: [.copy("Templates"), .copy("Assets")]),
-        .executableTarget(name: "sana", dependencies: [
+        // Puts Sana together: configuration, the store chosen by its URL, the index and its
+        // follower, the web application and its services.
+        .target(name: "SanaApp", dependencies: [
             "SanaCore", "SanaIngest", "SanaStore", "SanaSearch", "SanaWeb",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Configuration", package: "swift-configuration"),
+        ]),
+        .executableTarget(name: "sana", dependencies: [
+            "SanaCore", "SanaIngest", "SanaStore", "SanaSearch", "SanaApp",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "SanaCoreTests", dependencies: ["SanaCore"]),
@@ -60,8 +69,14 @@ let package = Package(
         .testTarget(name: "SanaSearchTests", dependencies: ["SanaSearch", "SanaCore", "SanaIngest", "SanaStore"]),
         // Runs the built `sana` executable end to end: exit codes, messages, serving.
         .testTarget(name: "SanaCLITests"),
+        .testTarget(name: "SanaAppTests", dependencies: [
+            "SanaApp", "SanaStore", "SanaIngest", "SanaSearch", "SanaCore",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "SanaWebTests", dependencies: [
-            "SanaWeb", "SanaStore", "SanaIngest",
+            "SanaWeb", "SanaApp", "SanaStore", "SanaIngest",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "CompressNIO", package: "compress-nio"),

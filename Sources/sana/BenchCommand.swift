@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
-import SanaCore
+import SanaApp
 import SanaSearch
-import SanaStore
-import SanaWeb
 
 /// Measures the answer engine in-process, for bench/search.sh, which runs tantivy on the same
 /// corpus and questions and prints the ratios.
@@ -16,21 +14,13 @@ struct BenchSearch: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        let store = try db.openExisting()
+        let store = try await db.openExisting()
         let clock = ContinuousClock()
-        let index = SearchIndex(englishWords: installedEnglishWords())
-        // Articles are read in batches, as `sana serve` does; only the indexing is timed.
-        var buildTime = Duration.zero
-        var batch: [Article] = []
-        for try await a in store.allArticles() {
-            batch.append(a)
-            if batch.count == 5000 { buildTime += clock.measure { index.update(batch) }; batch.removeAll(keepingCapacity: true) }
-        }
-        buildTime += clock.measure { index.update(batch) }
-        batch = []
-        index.trimStorage()
-        releaseFreedMemory()
-        var parts = ["\"build_ms\": \(milliseconds(buildTime))", "\"articles\": \(index.count)", "\"rss_mb\": \(residentMegabytes())"]
+        let index = SearchIndex(englishWords: installedEnglishWords(warn: printError))
+        // Loaded as `sana serve` loads it; only the indexing is timed.
+        let applied = try await applyAllArticles(of: store, to: index)
+        finishLoading(index)
+        var report = BenchReport(buildMilliseconds: milliseconds(applied.indexingTime), articles: index.count)
         for file in files {
             let questions = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
             for q in questions.prefix(200) { _ = index.search(q, limit: limit) }  // warm up
@@ -44,12 +34,13 @@ struct BenchSearch: AsyncParsableCommand {
             times.sort()
             func pct(_ p: Double) -> Double { times.isEmpty ? 0 : times[min(times.count - 1, Int(p * Double(times.count)))] }
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-            parts.append("\"\(name)\": {\"queries\": \(questions.count), \"timings\": \(times.count), \"p50_ms\": \(pct(0.5)), \"p99_ms\": \(pct(0.99))}")
+            report.files.append((name, .init(queries: questions.count, timings: times.count, p50: pct(0.5), p99: pct(0.99))))
         }
-        parts[2] = "\"rss_mb\": \(residentMegabytes())"
-        let storage = index.storageReport().sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value / 1_048_576)" }
-        parts.append("\"index_mb\": {" + storage.joined(separator: ", ") + "}")
-        print("{" + parts.joined(separator: ", ") + "}")
+        report.residentMegabytes = residentMegabytes()
+        report.indexMegabytes = index.storageReport().mapValues { $0 / 1_048_576 }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        print(String(decoding: try encoder.encode(report), as: UTF8.self))
     }
 
     func milliseconds(_ d: Duration) -> Double {
@@ -65,3 +56,37 @@ struct BenchSearch: AsyncParsableCommand {
     }
 }
 
+/// What `bench-search` prints: fixed keys, and one object per question file named after the file
+/// (bench/search.sh reads them by these names).
+struct BenchReport: Encodable {
+    struct FileTimings: Encodable {
+        var queries: Int
+        var timings: Int
+        var p50: Double
+        var p99: Double
+        enum CodingKeys: String, CodingKey { case queries, timings, p50 = "p50_ms", p99 = "p99_ms" }
+    }
+
+    var buildMilliseconds: Double
+    var articles: Int
+    var residentMegabytes = -1
+    var files: [(name: String, timings: FileTimings)] = []
+    var indexMegabytes: [String: Int] = [:]
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(buildMilliseconds, forKey: Key("build_ms"))
+        try container.encode(articles, forKey: Key("articles"))
+        try container.encode(residentMegabytes, forKey: Key("rss_mb"))
+        for file in files { try container.encode(file.timings, forKey: Key(file.name)) }
+        try container.encode(indexMegabytes, forKey: Key("index_mb"))
+    }
+}

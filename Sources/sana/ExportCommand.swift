@@ -16,7 +16,7 @@ struct Export: AsyncParsableCommand {
     func run() async throws {
         if format == .markdown && output == nil { throw ValidationError("--output FOLDER is required for markdown") }
         try await reportingStorageFailures {
-            let exporter = Exporter(store: try db.openExisting())
+            let exporter = Exporter(store: try await db.openExisting())
             switch format {
             case .jsonl:
                 let count = try await exporter.jsonLines(to: output)

@@ -29,7 +29,7 @@ struct Import: AsyncParsableCommand {
         let options = ImportOptions(format: format, dryRun: dryRun, skipInvalid: skipInvalid, title: title, category: category)
         defer { reporter.finish() }
         try await reportingStorageFailures(nothingWritten: "import stopped; nothing was written") {
-            let store = try db.open()
+            let store = try await db.open()
             do {
                 let summary = try await Importer(store: store).run(paths: paths, options: options) { reporter.update($0) }
                 reporter.finish()

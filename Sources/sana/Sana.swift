@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import SanaApp
+import SanaSearch
 import SanaStore
 
 @main
@@ -10,24 +12,54 @@ struct Sana: AsyncParsableCommand {
         subcommands: [Serve.self, Import.self, Export.self, Search.self, Eval.self, Stats.self, BenchSearch.self])
 }
 
-/// Options every command that opens the database shares.
+/// Options every command that opens the database shares. They are optional: an option not given
+/// leaves the setting to the environment, the configuration file or the default (see `SanaConfiguration`).
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "SQLite database file (created when missing by import and serve).")
-    var database: String = ProcessInfo.processInfo.environment["SANA_DATABASE"] ?? "sana.sqlite"
-    @Option(help: "Seconds to wait for another process's write to the database before giving up.")
-    var busyTimeout: Double = 10
+    @Option(help: "A JSON configuration file (default: $SANA_CONFIG); flags and environment variables win over it.")
+    var config: String?
+    @Option(help: "SQLite database: a path, sqlite:PATH or sqlite://PATH (default: $SANA_DATABASE, else sana.sqlite). Created when missing by import and serve.")
+    var database: String?
+    @Option(help: "Seconds to wait for another process's write to the database before giving up (default: 10).")
+    var busyTimeout: Double?
+
+    /// Adds these options to the command-line settings.
+    func add(to settings: inout CommandLineSettings) {
+        settings.set(.database, database)
+        settings.set(.busyTimeout, busyTimeout)
+    }
+
+    /// The configuration from every source, with `more` flags of the command itself; a bad
+    /// setting is a usage error (exit code 64).
+    func load(_ more: (inout CommandLineSettings) -> Void = { _ in }) async throws -> SanaConfiguration {
+        var settings = CommandLineSettings()
+        add(to: &settings)
+        more(&settings)
+        do { return try await SanaConfiguration.load(flags: settings, file: config) } catch { throw ValidationError(error.description) }
+    }
 
     /// Opens the database, creating it when missing: for `import` and `serve`.
-    func open() throws -> SQLiteStore { try SQLiteStore(path: database, busyTimeout: busyTimeout) }
+    func open() async throws -> any ArticleStore { try openStore(try await load(), create: true) }
 
     /// Opens a database that must exist: for commands that only read, where a missing file is a
     /// mistyped path and not an empty database.
-    func openExisting() throws -> SQLiteStore {
-        guard FileManager.default.fileExists(atPath: database) else {
-            printError("sana: no database at '\(database)'; check --database (or $SANA_DATABASE). `sana import` creates one.")
-            throw ExitCode(ExitCodes.noDatabase)
-        }
-        return try open()
+    func openExisting() async throws -> any ArticleStore { try openStore(try await load(), create: false) }
+
+    /// The answer engine over every published article of an existing database.
+    func loadSearchIndex() async throws -> SearchIndex {
+        try await SanaApp.loadSearchIndex(from: try await openExisting(), englishWords: installedEnglishWords(warn: printError))
+    }
+}
+
+/// Opens the store a configuration names; an unusable address is a usage error, a missing
+/// database for a read-only command exit code 66.
+func openStore(_ configuration: SanaConfiguration, create: Bool) throws -> any ArticleStore {
+    do {
+        return try makeStore(url: configuration.database, busyTimeout: configuration.busyTimeout, create: create)
+    } catch let error as StoreLocationError {
+        throw ValidationError(error.description)
+    } catch is MissingDatabase {
+        printError("sana: no database at '\(configuration.database)'; check --database (or $SANA_DATABASE). `sana import` creates one.")
+        throw ExitCode(ExitCodes.noDatabase)
     }
 }
 
@@ -41,8 +73,8 @@ enum ExitCodes {
 
 /// Runs a command's work; a storage failure (disk full, database locked, read-only file)
 /// becomes one plain line and exit code 74. The store rolled the transaction back.
-func reportingStorageFailures(nothingWritten: String = "nothing was changed", _ work: () async throws -> Void) async throws {
-    do { try await work() } catch {
+func reportingStorageFailures<T>(nothingWritten: String = "nothing was changed", _ work: () async throws -> T) async throws -> T {
+    do { return try await work() } catch {
         guard let failure = StorageFailure(error) else { throw error }
         printError("sana: storage error: \(failure); \(nothingWritten)")
         throw ExitCode(ExitCodes.storage)

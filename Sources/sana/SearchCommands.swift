@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SanaSearch
 import SanaStore
-import SanaWeb
 
 struct Search: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Ask a question; print the ranked answers with snippets.")
@@ -14,7 +13,7 @@ struct Search: AsyncParsableCommand {
     func run() async throws {
         guard (1...100).contains(limit) else { throw ValidationError("--limit must be from 1 to 100") }
         var loaded: SearchIndex?
-        try await reportingStorageFailures { loaded = try await loadSearchIndex(from: try db.openExisting()) }
+        try await reportingStorageFailures { loaded = try await db.loadSearchIndex() }
         guard let index = loaded else { return }
         let response = index.search(question, limit: limit)
         if json {
@@ -59,7 +58,7 @@ struct Eval: AsyncParsableCommand {
         let asked = try LiveQAEvaluation.loadQuestions(questions)
         let judgments = try LiveQAEvaluation.loadQrels(qrels)
         var loaded: SearchIndex?
-        try await reportingStorageFailures { loaded = try await loadSearchIndex(from: try db.openExisting()) }
+        try await reportingStorageFailures { loaded = try await db.loadSearchIndex() }
         guard let index = loaded else { return }
         var runs: [String: [String]] = [:]
         var lines: [String] = []

@@ -4,7 +4,7 @@ import Logging
 import Testing
 import SanaCore
 import SanaStore
-@testable import SanaWeb
+import SanaApp
 
 @Suite struct IndexFollowerTests {
     /// What another process (`sana import`) writes to the database reaches a serving process's
@@ -12,6 +12,7 @@ import SanaStore
     @Test func appliesWhatAnotherConnectionWrote() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sana-follow-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("site.sqlite").path
         let served = try SQLiteStore(path: path)
         let gout = Article(id: "gout", title: "What is gout?", body: "Gout is arthritis from urate crystals.", category: Category(name: "Joints"), focus: "Gout")

@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+import Logging
+import SanaSearch
+import SanaStore
+import SanaWeb
+
+/// The application `sana serve` runs, put together from its configuration: the site over the
+/// store and the index, and an `IndexFollower` applying what other processes write to the store.
+/// `runService()` shuts down gracefully on SIGINT and SIGTERM.
+public func buildApplication(configuration: SanaConfiguration, store: some ArticleStore, englishWords: EnglishWords,
+                             logger: Logger) async throws -> some ApplicationProtocol {
+    // Read before the load, so nothing written during it is missed (applying an article twice is harmless).
+    let position = try await store.latestChange()
+    let index = try await loadSearchIndex(from: store, englishWords: englishWords)
+    logger.info("Search index ready: \(index.count) published articles")
+    let follower = IndexFollower(store: store, index: index, position: position,
+                                 interval: configuration.followIntervalDuration, logger: logger)
+    let renderer = try await PageRenderer(siteURL: configuration.siteURL)
+    let router = buildRouter(store: store, renderer: renderer, index: index)
+    let limits = configuration.connectionLimits
+    return Application(router: router, server: limits.server,
+                       configuration: limits.configuration(address: .hostname(configuration.host, port: configuration.port), logger: logger),
+                       services: [follower], logger: logger)
+}
+
+/// Debian's English word lists for spelling correction, or none: then `warn` is told, once per
+/// call (the app calls this once at start-up), and correction uses the articles' words alone.
+public func installedEnglishWords(warn: (String) -> Void) -> EnglishWords {
+    if let words = EnglishWords.installed { return words }
+    let paths = EnglishWords.systemPaths.joined(separator: ", ")
+    warn("sana: no English word list at \(paths) (Debian packages wamerican, wbritish); spelling correction may change real words that no article uses")
+    return .none
+}

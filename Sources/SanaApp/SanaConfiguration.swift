@@ -1,0 +1,76 @@
+import Logging
+
+/// Every setting of Sana. `load` reads them from flags, the environment and an optional JSON
+/// file: a flag wins over the environment, the environment over the file, the file over the
+/// defaults written here. The README's configuration table lists every key (a test keeps the
+/// two in step).
+public struct SanaConfiguration: Sendable, Equatable {
+    /// The store: an SQLite path, `sqlite:PATH` or `sqlite://PATH` (see `StoreLocation`).
+    public var database = "sana.sqlite"
+    /// Seconds a write waits for another process's write before giving up.
+    public var busyTimeout: Double = 10
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// The site's public address for canonical links, the sitemap and the feed; nil: `http://HOST:PORT`.
+    public var publicURL: String?
+    /// Seconds before a connection that sends nothing, or its headers too slowly, is closed.
+    public var idleTimeout: Double = 30
+    public var maxConnections = 1_024
+    /// Whether `serve` fills an empty database with the bundled sample articles.
+    public var loadSample = true
+    /// Seconds between the index follower's looks at the store's changes.
+    public var followInterval: Double = 2
+    public var logLevel: Logger.Level = .info
+
+    public init() {}
+
+    /// The name of each setting. The raw value is the key in the configuration file.
+    public enum Key: String, CaseIterable, Sendable {
+        case database, busyTimeout, host, port, publicURL, idleTimeout, maxConnections, loadSample, followInterval, logLevel
+
+        /// The command-line flag that sets it.
+        public var flag: String { self == .loadSample ? "--no-sample" : "--" + words.joined(separator: "-") }
+
+        /// The environment variable that sets it, as swift-configuration's environment provider
+        /// spells the key under the `sana` prefix.
+        public var environmentVariable: String { (["SANA"] + words.map { $0.uppercased() }).joined(separator: "_") }
+
+        /// The key split at its camel-case boundaries: `publicURL` → public, url.
+        private var words: [String] {
+            var words: [String] = []
+            var previous: Character?
+            for c in rawValue {
+                if words.isEmpty || (c.isUppercase && previous?.isLowercase == true) { words.append("") }
+                words[words.count - 1].append(c.lowercased().first ?? c)
+                previous = c
+            }
+            return words
+        }
+    }
+}
+
+extension SanaConfiguration {
+    /// The serving settings out of range, refused before anything starts; the message names the
+    /// flag, whichever source gave the value.
+    public func validate() throws(ConfigurationError) {
+        guard (0...65_535).contains(port) else { throw ConfigurationError("--port must be between 0 and 65535.") }
+        guard idleTimeout > 0, idleTimeout <= 86_400 else { throw ConfigurationError("--idle-timeout must be more than 0 and at most 86400 seconds.") }
+        guard maxConnections >= 1 else { throw ConfigurationError("--max-connections must be at least 1.") }
+        guard followInterval > 0, followInterval <= 86_400 else { throw ConfigurationError("--follow-interval must be more than 0 and at most 86400 seconds.") }
+    }
+
+    /// The address pages link to.
+    public var siteURL: String { publicURL ?? "http://\(host):\(port)" }
+
+    public var connectionLimits: ConnectionLimits {
+        ConnectionLimits(idleTimeout: .milliseconds(Int64(idleTimeout * 1000)), maxConnections: maxConnections)
+    }
+
+    public var followIntervalDuration: Duration { .milliseconds(Int64(followInterval * 1000)) }
+}
+
+/// A setting Sana cannot use; the command line reports it as a usage error (exit code 64).
+public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
