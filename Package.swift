@@ -50,6 +50,7 @@ let package = Package(
         .target(name: "SanaApp", dependencies: [
             "SanaCore", "SanaIngest", "SanaStore", "SanaSearch", "SanaWeb",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Configuration", package: "swift-configuration"),

@@ -5,7 +5,7 @@ import SanaStore
 
 /// Builds the answer engine's index from every published article in the store.
 /// `englishWords`: the word lists spelling correction must leave alone (`EnglishWords.installed`
-/// on a Debian system; the caller says when they are missing, see `SanaApp.englishWords`).
+/// on a Debian system; `installedEnglishWords(warn:)` also says when they are missing).
 public func loadSearchIndex(from store: some ArticleStore, englishWords: EnglishWords = EnglishWords.installed ?? .none,
                             workers: Int = WorkSplit.availableCores) async throws -> SearchIndex {
     let index = SearchIndex(englishWords: englishWords, workers: workers)
