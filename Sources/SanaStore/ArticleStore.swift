@@ -79,8 +79,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// Storage of articles and their revisions. SQLite is the embedded default; a PostgreSQL
-/// implementation serves several servers sharing one database.
+/// Storage of articles and their revisions. `SQLiteStore` keeps them in a file;
+/// `InMemoryArticleStore` keeps them in memory with the same semantics, for tests. A PostgreSQL
+/// store, for several servers sharing one database, is planned behind this protocol.
 public protocol ArticleStore: Sendable {
     /// Inserts or replaces by id. An identical article is left untouched; a changed one keeps its
     /// previous version in the revisions and gets the next revision number.
@@ -98,8 +99,6 @@ public protocol ArticleStore: Sendable {
     /// The published articles before and after this one: the titles its source page named when
     /// such articles exist, else its neighbours in the category's reading order.
     func neighbours(of article: Article) async throws -> (previous: ArticleLink?, next: ArticleLink?)
-    /// How many published articles of its category come before this one in reading order.
-    func readingIndex(of article: Article) async throws -> Int
     /// Published articles whose title or body starts with each excerpt (the "..." removed).
     func resolveExcerpts(_ excerpts: [String]) async throws -> [ArticleLink]
     func counts() async throws -> StoreCounts
