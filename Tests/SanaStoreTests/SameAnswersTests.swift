@@ -40,8 +40,7 @@ import SanaCore
                     result = "error \(error)"
                 }
                 if step % 7 == 0 {
-                    let found = try await store.archive(id: archived)
-                    result += " archive \(found)"
+                    do { result += " archive \(try await store.archive(id: archived))" } catch { result += " archive error \(error)" }
                 }
                 let reads = try await Self.everything(store)
                 results.append(result + "\n" + reads)
