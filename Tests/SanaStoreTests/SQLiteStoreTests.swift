@@ -46,7 +46,7 @@ import SanaCore
         a.alsoCalled = ["one", "two"]
         a.reviewedAt = Date(timeIntervalSince1970: 1_700_000_000.5)
         _ = try await store.upsert(a)
-        let row = try #require(try await DatabaseQueue(path: path).read { db in try Row.fetchOne(db, sql: "SELECT * FROM article") })
+        let row = try #require(try DatabaseQueue(path: path).read { db in try Row.fetchOne(db, sql: "SELECT * FROM article") })
         #expect(row["sources"] as String == #"[{"licence":"public","title":"NIH","url":"https://example.org/a/b"}]"#)
         #expect(row["also_called"] as String == #"["one","two"]"#)
         #expect(row["tags"] as String == "[]")
