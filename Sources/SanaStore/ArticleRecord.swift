@@ -2,8 +2,11 @@ import Foundation
 import GRDB
 import SanaCore
 
-/// Maps an `Article` to the columns of the `article` table; list fields are stored as JSON text.
-struct ArticleRecord: FetchableRecord, PersistableRecord {
+/// A row of the `article` table: an `Article` with its category in two columns, its lists as
+/// JSON text, and the number of the write that last changed it. The coding keys are the column
+/// names, written once: GRDB reads and writes the row through them, and queries name columns
+/// through `Columns`.
+struct ArticleRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "article"
 
     var id: String
@@ -14,11 +17,11 @@ struct ArticleRecord: FetchableRecord, PersistableRecord {
     var categoryName: String
     var categorySlug: String
     var focus: String?
-    var alsoCalled: String
-    var tags: String
+    var alsoCalled: [String]
+    var tags: [String]
     var language: String
-    var sources: String
-    var status: String
+    var sources: [Source]
+    var status: ArticleStatus
     var createdAt: Date
     var updatedAt: Date
     var reviewedAt: Date?
@@ -28,64 +31,64 @@ struct ArticleRecord: FetchableRecord, PersistableRecord {
     var position: Int
     var previousTitle: String?
     var nextTitle: String?
-    var relatedHints: String
+    var relatedHints: [String]
+    /// See `ArticleStore.changes(after:limit:)`.
+    var changeSeq: Int
 
-    static let columns = ["id", "slug", "title", "summary", "body", "category_name", "category_slug", "focus",
-                          "also_called", "tags", "language", "sources", "status", "created_at", "updated_at",
-                          "reviewed_at", "next_review_due", "reviewer", "revision", "position",
-                          "previous_title", "next_title", "related_hints"]
-
-    /// Explicit column mapping: Codable records cost a third of import time.
-    init(row: Row) {
-        id = row[0]; slug = row[1]; title = row[2]; summary = row[3]; body = row[4]
-        categoryName = row[5]; categorySlug = row[6]; focus = row[7]; alsoCalled = row[8]; tags = row[9]
-        language = row[10]; sources = row[11]; status = row[12]; createdAt = row[13]; updatedAt = row[14]
-        reviewedAt = row[15]; nextReviewDue = row[16]; reviewer = row[17]; revision = row[18]
-        position = row[19]; previousTitle = row[20]; nextTitle = row[21]; relatedHints = row[22]
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, slug, title, summary, body
+        case categoryName = "category_name", categorySlug = "category_slug"
+        case focus, alsoCalled = "also_called", tags, language, sources, status
+        case createdAt = "created_at", updatedAt = "updated_at", reviewedAt = "reviewed_at"
+        case nextReviewDue = "next_review_due", reviewer, revision, position
+        case previousTitle = "previous_title", nextTitle = "next_title", relatedHints = "related_hints"
+        case changeSeq = "change_seq"
     }
 
-    var values: [(any DatabaseValueConvertible)?] {
-        [id, slug, title, summary, body, categoryName, categorySlug, focus, alsoCalled, tags, language,
-         sources, status, createdAt, updatedAt, reviewedAt, nextReviewDue, reviewer, revision, position,
-         previousTitle, nextTitle, relatedHints]
+    /// The columns queries filter and order by.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let slug = Column(CodingKeys.slug)
+        static let title = Column(CodingKeys.title)
+        static let summary = Column(CodingKeys.summary)
+        static let body = Column(CodingKeys.body)
+        static let categoryName = Column(CodingKeys.categoryName)
+        static let categorySlug = Column(CodingKeys.categorySlug)
+        static let status = Column(CodingKeys.status)
+        static let updatedAt = Column(CodingKeys.updatedAt)
+        static let reviewedAt = Column(CodingKeys.reviewedAt)
+        static let position = Column(CodingKeys.position)
+        static let changeSeq = Column(CodingKeys.changeSeq)
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        for (column, value) in zip(Self.columns, values) { container[column] = value }
-    }
-
-    static let selection = "SELECT " + columns.joined(separator: ", ") + " FROM article"
-    /// `selection` with each row's change number (see `SQLiteStore.changes(after:limit:)`).
-    static let selectionWithChange = "SELECT " + columns.joined(separator: ", ") + ", change_seq FROM article"
-
-    private static let encoder: JSONEncoder = {
+    /// Lists are stored as compact JSON with sorted keys and unescaped slashes, as Sana always
+    /// stored them.
+    private static let listEncoder: JSONEncoder = {
         let e = JSONEncoder(); e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]; return e
     }()
+    private static let listDecoder = JSONDecoder()
+    static func databaseJSONEncoder(for column: String) -> JSONEncoder { listEncoder }
+    static func databaseJSONDecoder(for column: String) -> JSONDecoder { listDecoder }
 
-    init(_ a: Article) throws {
-        func json<T: Encodable>(_ v: T) throws -> String { String(decoding: try Self.encoder.encode(v), as: UTF8.self) }
+    init(_ a: Article, change: Int) {
         id = a.id; slug = a.slug; title = a.title; summary = a.summary; body = a.body
         categoryName = a.category.name; categorySlug = a.category.slug
-        focus = a.focus; alsoCalled = try json(a.alsoCalled); tags = try json(a.tags)
-        language = a.language; sources = try json(a.sources); status = a.status.rawValue
+        focus = a.focus; alsoCalled = a.alsoCalled; tags = a.tags
+        language = a.language; sources = a.sources; status = a.status
         createdAt = a.createdAt; updatedAt = a.updatedAt; reviewedAt = a.reviewedAt
         nextReviewDue = a.nextReviewDue; reviewer = a.reviewer; revision = a.revision
         position = a.position; previousTitle = a.previousTitle; nextTitle = a.nextTitle
-        relatedHints = try json(a.relatedHints)
+        relatedHints = a.relatedHints; changeSeq = change
     }
 
-    func article() throws -> Article {
-        let d = JSONDecoder()
-        func list<T: Decodable>(_ s: String, _ t: T.Type) throws -> T { try d.decode(T.self, from: Data(s.utf8)) }
-        return Article(
+    var article: Article {
+        Article(
             id: id, slug: slug, title: title, summary: summary, body: body,
             category: Category(name: categoryName, slug: categorySlug), focus: focus,
-            alsoCalled: try list(alsoCalled, [String].self), tags: try list(tags, [String].self),
-            language: language, sources: try list(sources, [Source].self),
-            status: ArticleStatus(rawValue: status) ?? .draft, createdAt: createdAt, updatedAt: updatedAt,
+            alsoCalled: alsoCalled, tags: tags, language: language, sources: sources,
+            status: status, createdAt: createdAt, updatedAt: updatedAt,
             reviewedAt: reviewedAt, nextReviewDue: nextReviewDue, reviewer: reviewer, revision: revision,
-            position: position, previousTitle: previousTitle, nextTitle: nextTitle,
-            relatedHints: try list(relatedHints, [String].self))
+            position: position, previousTitle: previousTitle, nextTitle: nextTitle, relatedHints: relatedHints)
     }
 
     var link: ArticleLink { ArticleLink(id: id, slug: slug, title: title, summary: summary, position: position) }
@@ -97,8 +100,29 @@ struct RevisionRecord: Codable, FetchableRecord, PersistableRecord {
     var articleId: String
     var revision: Int
     var savedAt: Date
-    /// The whole article as JSON, so a revision survives later schema changes.
+    /// The whole article as JSON (`RevisionDocument`), so a revision survives later schema changes.
     var document: String
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    enum CodingKeys: String, CodingKey {
+        case articleId = "article_id", revision, savedAt = "saved_at", document
+    }
+
+    enum Columns {
+        static let articleId = Column(CodingKeys.articleId)
+        static let revision = Column(CodingKeys.revision)
+    }
+}
+
+/// How a revision is kept: the article as JSON with ISO 8601 dates, whole seconds. Every store
+/// keeps revisions this way, so an earlier version reads back alike from any of them.
+enum RevisionDocument {
+    private static let encoder: JSONEncoder = {
+        let e = JSONEncoder(); e.outputFormatting = [.sortedKeys]; e.dateEncodingStrategy = .iso8601; return e
+    }()
+    private static let decoder: JSONDecoder = {
+        let d = JSONDecoder(); d.dateDecodingStrategy = .iso8601; return d
+    }()
+
+    static func encode(_ a: Article) throws -> String { String(decoding: try encoder.encode(a), as: UTF8.self) }
+    static func decode(_ document: String) throws -> Article { try decoder.decode(Article.self, from: Data(document.utf8)) }
 }

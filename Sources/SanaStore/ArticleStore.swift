@@ -79,8 +79,12 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// Storage of articles and their revisions. SQLite is the embedded default; a PostgreSQL
-/// implementation serves several servers sharing one database.
+/// Storage of articles and their revisions. `SQLiteStore` keeps them in a file;
+/// `InMemoryArticleStore` keeps them in memory with the same semantics, for tests. A PostgreSQL
+/// store, for several servers sharing one database, is planned behind this protocol.
+///
+/// Text compares byte for byte in UTF-8, as SQLite does by default: in lookups by id, slug and
+/// title, and in every order below.
 public protocol ArticleStore: Sendable {
     /// Inserts or replaces by id. An identical article is left untouched; a changed one keeps its
     /// previous version in the revisions and gets the next revision number.
@@ -93,17 +97,18 @@ public protocol ArticleStore: Sendable {
     /// Every article's slug by id, to settle the slugs of an import before writing it.
     func slugsByID() async throws -> [String: String]
     func article(slug: String) async throws -> Article?
-    /// Published articles of a category in reading order (position, then title).
+    /// Published articles of a category in reading order (position, then title, then id).
     func articles(inCategory slug: String, offset: Int, limit: Int) async throws -> ArticlePage
     /// The published articles before and after this one: the titles its source page named when
     /// such articles exist, else its neighbours in the category's reading order.
     func neighbours(of article: Article) async throws -> (previous: ArticleLink?, next: ArticleLink?)
-    /// How many published articles of its category come before this one in reading order.
-    func readingIndex(of article: Article) async throws -> Int
-    /// Published articles whose title or body starts with each excerpt (the "..." removed).
+    /// For each excerpt of at least 8 characters (the "..." removed), the published article whose
+    /// title, body or summary starts with it, as SQL's `LIKE` matches (ASCII letters in either
+    /// case): one whose title does first, then the smallest id; each article once.
     func resolveExcerpts(_ excerpts: [String]) async throws -> [ArticleLink]
     func counts() async throws -> StoreCounts
-    /// Published articles, most recently changed first (for the home page and the feed).
+    /// Published articles, most recently changed first (for the home page and the feed); `byReview`
+    /// puts reviewed articles first, latest review first. Ties go by id.
     func recentlyChanged(limit: Int, byReview: Bool) async throws -> [Article]
     /// Every published article's slug and when it last changed, for the sitemap.
     func publishedSlugs() async throws -> [(slug: String, updatedAt: Date)]
@@ -112,7 +117,8 @@ public protocol ArticleStore: Sendable {
     /// The number of the latest write (0 for none); see `changes(after:limit:)`.
     func latestChange() async throws -> Int
     /// Articles written after write number `sequence`, in the order they were written, whatever
-    /// their status, at most `limit`; `last` is the number to ask after next time.
+    /// their status, at most `limit` (at least one); `last` is the number to ask after next time.
+    /// Every write that changes an article takes the next number, never one taken before.
     func changes(after sequence: Int, limit: Int) async throws -> ChangedArticles
     /// Earlier versions of an article, oldest first.
     func revisions(id: String) async throws -> [Article]

@@ -49,6 +49,16 @@ enum SQLiteMigrations {
             try db.alter(table: "article") { t in t.add(column: "change_seq", .integer).notNull().defaults(to: 0) }
             try db.create(index: "article_on_change_seq", on: "article", columns: ["change_seq"])
         }
+        // The last change number lives in a counter row rather than being read off the articles
+        // (one past the highest), so a number is never taken twice, even when the article that
+        // held the highest is gone; a database from before goes on from its highest number.
+        migrator.registerMigration("v3-change-counter") { db in
+            try db.create(table: "change_counter") { t in
+                t.primaryKey("id", .integer).check { $0 == 1 }
+                t.column("last_change", .integer).notNull()
+            }
+            try db.execute(sql: "INSERT INTO change_counter (id, last_change) SELECT 1, COALESCE(MAX(change_seq), 0) FROM article")
+        }
         return migrator
     }
 }

@@ -8,8 +8,7 @@ import SanaCore
     /// Another connection holds a write transaction: the write gives up after the busy timeout
     /// with a failure the command line can name, and leaves the stored articles as they were.
     @Test func aLockedDatabaseIsAStorageFailureAndWritesNothing() async throws {
-        let (_, path) = try temporaryStore()
-        let store = try SQLiteStore(path: path, busyTimeout: 0.1)
+        let (store, path, folder) = try temporarySQLiteStore(busyTimeout: 0.1); defer { folder.remove() }
         _ = try await store.write([article(1)], skipInvalid: false, dryRun: false)
         var config = Configuration()
         config.allowsUnsafeTransactions = true  // to hold the transaction open between accesses
