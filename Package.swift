@@ -61,23 +61,25 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "SanaCoreTests", dependencies: ["SanaCore"]),
+        // What tests share: temporary folders they remove, and ../shared found in one place.
+        .target(name: "SanaTestSupport", path: "Tests/SanaTestSupport"),
+        .testTarget(name: "SanaCoreTests", dependencies: ["SanaCore", "SanaTestSupport"]),
         .testTarget(name: "SanaIngestTests", dependencies: [
-            "SanaIngest", "SanaStore", .product(name: "GRDB", package: "GRDB.swift"),
+            "SanaIngest", "SanaStore", "SanaTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "SanaStoreTests", dependencies: ["SanaStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SanaStoreTests", dependencies: ["SanaStore", "SanaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // The urgent-care tests build the engine over MedQuAD imported into SQLite.
-        .testTarget(name: "SanaSearchTests", dependencies: ["SanaSearch", "SanaCore", "SanaIngest", "SanaStore"]),
+        .testTarget(name: "SanaSearchTests", dependencies: ["SanaSearch", "SanaCore", "SanaIngest", "SanaStore", "SanaTestSupport"]),
         // Runs the built `sana` executable end to end: exit codes, messages, serving.
-        .testTarget(name: "SanaCLITests"),
+        .testTarget(name: "SanaCLITests", dependencies: ["SanaTestSupport"]),
         .testTarget(name: "SanaAppTests", dependencies: [
-            "SanaApp", "SanaStore", "SanaIngest", "SanaSearch", "SanaCore",
+            "SanaApp", "SanaStore", "SanaIngest", "SanaSearch", "SanaCore", "SanaTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "SanaWebTests", dependencies: [
-            "SanaWeb", "SanaApp", "SanaStore", "SanaIngest",
+            "SanaWeb", "SanaSearch", "SanaStore", "SanaIngest", "SanaCore", "SanaTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "CompressNIO", package: "compress-nio"),

@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -12,7 +13,7 @@ import Testing
     /// The whole app over a real SQLite file, listening on a port the system picks: it answers
     /// /health and serves the articles the store holds.
     @Test func startsOnAnyFreePortAndAnswersHealth() async throws {
-        try await withTemporaryFolder { folder in
+        try await withTemporaryFolder("sana-app") { folder in
             var configuration = SanaConfiguration()
             configuration.database = "sqlite:" + folder.appendingPathComponent("site.sqlite").path
             configuration.port = 0

@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 import Logging
 import SanaApp
 import Testing
@@ -16,7 +17,7 @@ import Testing
     /// Each key set in all three sources takes the flag; set in the environment and the file,
     /// the environment's; set in the file alone, the file's.
     @Test func aFlagWinsOverTheEnvironmentWhichWinsOverTheFile() async throws {
-        try await withTemporaryFolder { folder in
+        try await withTemporaryFolder("sana-app") { folder in
             let file = folder.appendingPathComponent("sana.json")
             try #"""
             {"database": "file.sqlite", "port": 3000, "host": "0.0.0.0", "publicURL": "https://file.example",
@@ -47,7 +48,7 @@ import Testing
 
     /// `SANA_CONFIG` names the file when `--config` is not given; `--config` wins over it.
     @Test func theFileComesFromTheFlagOrSanaConfig() async throws {
-        try await withTemporaryFolder { folder in
+        try await withTemporaryFolder("sana-app") { folder in
             let first = folder.appendingPathComponent("a.json"), second = folder.appendingPathComponent("b.json")
             try #"{"port": 1111}"#.write(to: first, atomically: true, encoding: .utf8)
             try #"{"port": 2222}"#.write(to: second, atomically: true, encoding: .utf8)
@@ -72,7 +73,7 @@ import Testing
     @Test func malformedValuesAreErrorsNotSilentDefaults() async throws {
         await #expect(throws: ConfigurationError.self) { try await SanaConfiguration.load(environment: ["SANA_PORT": "eighty"]) }
         await #expect(throws: ConfigurationError.self) { try await SanaConfiguration.load(environment: ["SANA_LOG_LEVEL": "loud"]) }
-        try await withTemporaryFolder { folder in
+        try await withTemporaryFolder("sana-app") { folder in
             let file = folder.appendingPathComponent("bad.json")
             try #"{"port": "eighty"}"#.write(to: file, atomically: true, encoding: .utf8)
             await #expect(throws: ConfigurationError.self) { try await SanaConfiguration.load(environment: [:], file: file.path) }

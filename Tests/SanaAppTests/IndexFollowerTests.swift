@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 import GRDB
 import Logging
 import Testing
@@ -10,9 +11,8 @@ import SanaApp
     /// What another process (`sana import`) writes to the database reaches a serving process's
     /// index: new articles are found, edits replace the old text, unpublished ones go.
     @Test func appliesWhatAnotherConnectionWrote() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sana-follow-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = try TemporaryFolder("sana-follow"); defer { folder.remove() }
+        let dir = folder.url
         let path = dir.appendingPathComponent("site.sqlite").path
         let served = try SQLiteStore(path: path)
         let gout = Article(id: "gout", title: "What is gout?", body: "Gout is arthritis from urate crystals.", category: Category(name: "Joints"), focus: "Gout")
@@ -47,9 +47,8 @@ extension IndexFollowerTests {
     /// and reloads, so articles written after the backup stop being answers and restored text
     /// comes back, instead of the index going stale for good.
     @Test func reloadsWhenTheDatabaseIsRestoredFromABackup() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sana-restore-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = try TemporaryFolder("sana-restore"); defer { folder.remove() }
+        let dir = folder.url
         let path = dir.appendingPathComponent("site.sqlite").path
         let served = try SQLiteStore(path: path)
         let gout = Article(id: "gout", title: "What is gout?", body: "Gout is arthritis from urate crystals.", category: Category(name: "Joints"), focus: "Gout")

@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 import SanaApp
 import SanaStore
 import Testing
@@ -27,7 +28,7 @@ import Testing
 
     /// Every SQLite spelling opens the same file, which `create: false` requires to exist.
     @Test func opensTheSQLiteFileTheURLNames() async throws {
-        try await withTemporaryFolder { folder in
+        try await withTemporaryFolder("sana-app") { folder in
             let path = folder.appendingPathComponent("site.sqlite").path
             #expect(throws: MissingDatabase(path: path)) { try makeStore(url: "sqlite:" + path, create: false) }
             #expect(!FileManager.default.fileExists(atPath: path), "a read-only open creates nothing")

@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -12,7 +13,8 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test func aVisitorCanAskReadAndBrowseWithoutErrorsOrSeriousAccessibilityProblems() async throws {
-        let (server, base) = try startServer()
+        let folder = try TemporaryFolder("sana-browser"); defer { folder.remove() }
+        let (server, base) = try startServer(database: folder.path("site.sqlite"))
         defer { if server.isRunning { server.terminate(); server.waitUntilExit() } }
         try #require(await waitUntilHealthy(base, while: { server.isRunning }), "sana serve did not become healthy")
 
@@ -32,9 +34,8 @@ import Testing
     }
 }
 
-/// Starts `sana serve` on a new database (which fills with the samples) and a random port.
-func startServer(database: String? = nil) throws -> (Process, String) {
-    let path = try database ?? scratch().appendingPathComponent("site.sqlite").path
+/// Starts `sana serve` on `database` (a new one fills with the samples) and a random port.
+func startServer(database path: String) throws -> (Process, String) {
     let port = Int.random(in: 20_000..<50_000)
     let server = Process()
     server.executableURL = sanaBinary

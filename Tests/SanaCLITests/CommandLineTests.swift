@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -37,19 +38,14 @@ func runProcess(_ executable: URL, _ arguments: [String]) throws -> Run {
     return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
 }
 
-func scratch() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sana-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir
-}
-
 @Suite(.serialized) struct CommandLineTests {
     @Test func binaryIsBuilt() {
         #expect(FileManager.default.isExecutableFile(atPath: sanaBinary.path), "build the package first: \(sanaBinary.path)")
     }
 
     @Test func badImportExitsWith65AndNamesTheFileAndLine() throws {
-        let dir = try scratch()
+        let scratchFolder = try TemporaryFolder("sana-cli"); defer { scratchFolder.remove() }
+        let dir = scratchFolder.url
         let db = dir.appendingPathComponent("db.sqlite").path
         let good = dir.appendingPathComponent("good.jsonl")
         try #"{"id":"g","title":"Good?","body":"Yes.","category":"C"}"#.write(to: good, atomically: true, encoding: .utf8)
@@ -68,9 +64,10 @@ func scratch() throws -> URL {
     }
 
     @Test func importSummaryAndIdempotence() throws {
-        let dir = try scratch()
+        let scratchFolder = try TemporaryFolder("sana-cli"); defer { scratchFolder.remove() }
+        let dir = scratchFolder.url
         let db = dir.appendingPathComponent("db.sqlite").path
-        let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/seed/page-example.txt").standardized.path
+        let seed = try SharedData.require("seed/page-example.txt").path
         let first = try sana(["import", seed, "--title", "Neck calcification?", "--database", db])
         #expect(first.status == 0)
         #expect(first.stdout.contains("1 added, 0 updated, 0 unchanged, 0 skipped; 1 published, 0 drafts"))
@@ -81,7 +78,8 @@ func scratch() throws -> URL {
 
     /// The README's first command: serve an empty database, which fills with the samples.
     @Test func serveLoadsSamplesServesPagesAndStopsGracefully() async throws {
-        let (process, base) = try startServer()
+        let folder = try TemporaryFolder("sana-cli"); defer { folder.remove() }
+        let (process, base) = try startServer(database: folder.path("site.sqlite"))
         defer { if process.isRunning { process.terminate() } }
         try #require(await waitUntilHealthy(base, while: { process.isRunning }), "sana serve did not become healthy")
 
@@ -101,7 +99,8 @@ func scratch() throws -> URL {
     /// `sana import` into the database of a running server: the server's answers follow within
     /// seconds, without a restart.
     @Test func aRunningServerAnswersFromArticlesImportedMeanwhile() async throws {
-        let dir = try scratch()
+        let scratchFolder = try TemporaryFolder("sana-cli"); defer { scratchFolder.remove() }
+        let dir = scratchFolder.url
         let db = dir.appendingPathComponent("site.sqlite").path
         let (process, base) = try startServer(database: db)
         defer { if process.isRunning { process.terminate() } }
@@ -122,7 +121,8 @@ func scratch() throws -> URL {
     }
 
     @Test func searchAndEvalOverTheSamples() throws {
-        let dir = try scratch()
+        let scratchFolder = try TemporaryFolder("sana-cli"); defer { scratchFolder.remove() }
+        let dir = scratchFolder.url
         let db = dir.appendingPathComponent("db.sqlite").path
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
         #expect(try sana(["import", repo.appendingPathComponent("Sources/SanaIngest/Samples").path, "--database", db]).status == 0)
@@ -151,7 +151,7 @@ func scratch() throws -> URL {
 
         let scorer = Process()
         scorer.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        scorer.arguments = ["python3", repo.appendingPathComponent("../shared/tools/liveqa_score.py").standardized.path, run, qrels.path]
+        scorer.arguments = ["python3", try SharedData.require("tools/liveqa_score.py").path, run, qrels.path]
         let out = Pipe()
         scorer.standardOutput = out
         try scorer.run()

@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -6,8 +7,7 @@ import Testing
 
 /// `../shared/tools/with-cores N`: runs a command as if the machine had N cores (needs root, as
 /// CI has). CI machines have 2 cores, servers 16 or more: the work split must hold at every count.
-let withCores = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("../../../shared/tools/with-cores").standardized.path
+let withCores = SharedData.folder.appendingPathComponent("tools/with-cores").path
 
 @Suite(.serialized) struct ManyCoresTests {
     /// Articles enough that every core count splits them (the old split trapped from 3 cores on).
@@ -25,7 +25,8 @@ let withCores = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
     @Test(arguments: [3, 16, 64])
     func searchAndServeOnManyCores(cores: Int) async throws {
-        let dir = try scratch()
+        let scratchFolder = try TemporaryFolder("sana-cli"); defer { scratchFolder.remove() }
+        let dir = scratchFolder.url
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("site.sqlite").path
         let file = dir.appendingPathComponent("corpus.jsonl")

@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -95,7 +96,8 @@ struct UncheckedBox<T>: @unchecked Sendable {
     /// Slowloris: a connection that sends nothing, or drips its headers, is closed by the server;
     /// one that sends a whole request in time is answered.
     @Test func silentAndSlowConnectionsAreClosed() async throws {
-        let dir = try scratch()
+        let scratchFolder = try TemporaryFolder("sana-cli"); defer { scratchFolder.remove() }
+        let dir = scratchFolder.url
         defer { try? FileManager.default.removeItem(at: dir) }
         let (server, port) = try await startServing(["--idle-timeout", "2"], in: dir)
         defer { if server.isRunning { server.terminate() } }
@@ -118,7 +120,8 @@ struct UncheckedBox<T>: @unchecked Sendable {
     /// `sana serve --max-connections 2`: two keep-alive connections are served, a third waits
     /// in the kernel's queue until one of them closes.
     @Test func openConnectionsAreBounded() async throws {
-        let dir = try scratch()
+        let scratchFolder = try TemporaryFolder("sana-cli"); defer { scratchFolder.remove() }
+        let dir = scratchFolder.url
         defer { try? FileManager.default.removeItem(at: dir) }
         let (server, port) = try await startServing(["--max-connections", "2", "--idle-timeout", "60"], in: dir)
         defer { if server.isRunning { server.terminate() } }
@@ -142,7 +145,8 @@ extension ServingLimitsTests {
     /// silently wrapped to another port).
     @Test(arguments: [["--port", "99999"], ["--port", "-1"], ["--idle-timeout", "0"], ["--max-connections", "0"]])
     func outOfRangeSettingsAreRefused(options: [String]) throws {
-        let dir = try scratch()
+        let scratchFolder = try TemporaryFolder("sana-cli"); defer { scratchFolder.remove() }
+        let dir = scratchFolder.url
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("site.sqlite").path
         // A server that starts anyway is stopped after a minute: the test fails instead of hanging.

@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 import Testing
 
 /// A helper process (python3, which the suite already needs) holding some resource until its
@@ -57,7 +58,8 @@ func sana(_ arguments: [String], timeout: TimeInterval) throws -> Run? {
 
     /// A database with one article, the file of a second one, and the export of the first.
     static func seeded() throws -> (dir: URL, db: String, next: String, before: String) {
-        let dir = try scratch()
+        let scratchFolder = try TemporaryFolder("sana-cli"); defer { scratchFolder.remove() }
+        let dir = scratchFolder.url
         let db = dir.appendingPathComponent("db.sqlite").path
         let first = dir.appendingPathComponent("first.jsonl")
         try article.write(to: first, atomically: true, encoding: .utf8)
@@ -115,7 +117,8 @@ func sana(_ arguments: [String], timeout: TimeInterval) throws -> Run? {
     /// A mistyped path used to create an empty database and answer "No answers found", exit 0.
     @Test(arguments: [["search", "what causes gallstones"], ["export"], ["stats"], ["eval", "q.jsonl", "qrels.txt"]])
     func readOnlyCommandsRefuseAMissingDatabase(_ command: [String]) throws {
-        let dir = try scratch()
+        let scratchFolder = try TemporaryFolder("sana-cli"); defer { scratchFolder.remove() }
+        let dir = scratchFolder.url
         let missing = dir.appendingPathComponent("typo.sqlite").path
         try #"{"qid": "1", "question": "What causes gallstones?"}"#.write(to: dir.appendingPathComponent("q.jsonl"), atomically: true, encoding: .utf8)
         try "1 4-Excellent x.txt\n".write(to: dir.appendingPathComponent("qrels.txt"), atomically: true, encoding: .utf8)
@@ -137,7 +140,8 @@ func sana(_ arguments: [String], timeout: TimeInterval) throws -> Run? {
             """)
         defer { listener.release() }
         let port = try #require(Int(listener.firstLine))
-        let db = try scratch().appendingPathComponent("site.sqlite").path
+        let folder = try TemporaryFolder("sana-cli"); defer { folder.remove() }
+        let db = folder.path("site.sqlite")
         let run = try #require(try sana(["serve", "--port", "\(port)", "--database", db], timeout: 60), "sana serve kept running")
         #expect(run.status == 69)
         #expect(run.stderr == "sana: 127.0.0.1:\(port) is already in use by another program; stop it or choose another --port\n")

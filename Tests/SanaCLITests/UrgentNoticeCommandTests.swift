@@ -1,10 +1,12 @@
 import Foundation
+import SanaTestSupport
 import Testing
 
 /// `sana search` prints the urgent-care notice before anything else, the crisis notice first.
 @Suite struct UrgentNoticeCommandTests {
     @Test func searchPrintsTheCrisisNoticeFirst() throws {
-        let db = try scratch().appendingPathComponent("db.sqlite").path
+        let folder = try TemporaryFolder("sana-cli"); defer { folder.remove() }
+        let db = folder.path("db.sqlite")
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
         #expect(try sana(["import", repo.appendingPathComponent("Sources/SanaIngest/Samples").path, "--database", db]).status == 0)
 

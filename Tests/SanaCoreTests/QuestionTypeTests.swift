@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 import Testing
 @testable import SanaCore
 
@@ -25,7 +26,7 @@ import Testing
     /// The annotated LiveQA training questions: the annotated type must be among the detected
     /// ones for most questions whose annotation Sana has a type for.
     @Test func agreesWithTheAnnotatedTrainingQuestions() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/data/liveqa-train/questions.jsonl")
+        let url = try SharedData.require("data/liveqa-train/questions.jsonl")
         let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
         let mapping: [String: QuestionType] = [
             "treatment": .treatment, "information": .information, "cause": .causes, "prognosis": .outlook,

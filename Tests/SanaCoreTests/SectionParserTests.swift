@@ -1,12 +1,12 @@
 import Foundation
+import SanaTestSupport
 import Testing
 @testable import SanaCore
 
 @Suite struct SectionParserTests {
     /// The seed page of ../shared, the format the site is modelled on.
     static let seedText: String = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/seed/page-example.txt")
-        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        let text = (try? String(contentsOf: SharedData.require("seed/page-example.txt"), encoding: .utf8)) ?? ""
         return String(text.split(separator: "|", maxSplits: 1).first ?? "")
     }()
 

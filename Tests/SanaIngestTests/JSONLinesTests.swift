@@ -7,7 +7,7 @@ import SanaCore
     static let good = #"{"id":"g1","title":"What causes gallstones?","body":"Bile forms stones.\n\n## Causes\n\nCholesterol.","category":"Digestive health","also_called":["Cholelithiasis"],"sources":[{"title":"NIDDK","url":"https://www.niddk.nih.gov"}]}"#
 
     @Test func importsGoodRecords() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let file = try ws.write("a.jsonl", Self.good + "\n\n" + #"{"title":"Second?","body":"Text.","category":"Other","status":"draft"}"# + "\n")
         let summary = try await ws.importing([file])
         #expect(summary.added == 2)
@@ -20,7 +20,7 @@ import SanaCore
     }
 
     @Test func malformedJSONNamesFileAndLine() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         _ = try await ws.importing([try ws.write("seed.jsonl", Self.good)])
         let file = try ws.write("bad.jsonl", Self.good.replacingOccurrences(of: "g1", with: "g2") + "\n{\"title\": \n")
         let issues = try await ws.expectFailure([file])
@@ -31,7 +31,7 @@ import SanaCore
     }
 
     @Test func missingRequiredFieldNamesTheField() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let file = try ws.write("m.jsonl", #"{"title":"No body here?","category":"C"}"#)
         let issues = try await ws.expectFailure([file])
         #expect(issues.map(\.field) == ["body"])
@@ -40,7 +40,7 @@ import SanaCore
     }
 
     @Test func wrongTypeNamesTheField() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let file = try ws.write("t.jsonl", #"{"title":"T?","body":"B","category":"C","also_called":"not a list"}"#)
         let issues = try await ws.expectFailure([file])
         #expect(issues.first?.field == "also_called")
@@ -48,7 +48,7 @@ import SanaCore
     }
 
     @Test func invalidUTF8NamesTheLine() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         var data = Data((Self.good + "\n").utf8)
         data.append(contentsOf: Array(#"{"title":"Bad "#.utf8) + [0xC3, 0x28] + Array(#"","body":"B","category":"C"}"#.utf8))
         let file = try ws.write("u.jsonl", data)
@@ -59,7 +59,7 @@ import SanaCore
     }
 
     @Test func aTenMegabyteLineIsRejected() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let huge = #"{"title":"Huge?","category":"C","body":""# + String(repeating: "x", count: 10 << 20) + "\"}"
         let file = try ws.write("h.jsonl", Self.good + "\n" + huge + "\n")
         let issues = try await ws.expectFailure([file])
@@ -68,7 +68,7 @@ import SanaCore
     }
 
     @Test func emptyFileIsAnError() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let issues = try await ws.expectFailure([try ws.write("e.jsonl", "")])
         #expect(issues.first?.message == "file is empty")
         let blank = try await ws.expectFailure([try ws.write("b.jsonl", "\n \n")])
@@ -76,7 +76,7 @@ import SanaCore
     }
 
     @Test func duplicateSlugsInOneFileAreRejected() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let file = try ws.write("d.jsonl", #"{"id":"x1","slug":"same","title":"A?","body":"B","category":"C"}"# + "\n" + #"{"id":"x2","slug":"same","title":"B?","body":"B","category":"C"}"#)
         let issues = try await ws.expectFailure([file])
         #expect(issues.map(\.line) == [2])
@@ -84,7 +84,7 @@ import SanaCore
     }
 
     @Test func slugTakenByAStoredArticleIsRejected() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         _ = try await ws.importing([try ws.write("a.jsonl", #"{"id":"x1","slug":"same","title":"A?","body":"B","category":"C"}"#)])
         let file = try ws.write("b.jsonl", #"{"id":"x2","slug":"same","title":"B?","body":"B","category":"C"}"#)
         let issues = try await ws.expectFailure([file])
@@ -99,13 +99,13 @@ import SanaCore
         (#"{"title":"T","body":"B","category":"C","created_at":"yesterday"}"#, "created_at"),
     ])
     func hostileOrWrongValuesAreRejectedByField(_ line: String, _ field: String) async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let issues = try await ws.expectFailure([try ws.write("h.jsonl", line)])
         #expect(issues.first?.field == field)
     }
 
     @Test func skipInvalidKeepsTheGoodRecords() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let file = try ws.write("s.jsonl", Self.good + "\n{oops\n" + #"{"title":"Third?","body":"B","category":"C"}"#)
         let summary = try await ws.importing([file], ImportOptions(skipInvalid: true))
         #expect(summary.added == 2)
@@ -114,7 +114,7 @@ import SanaCore
     }
 
     @Test func dryRunReportsButWritesNothing() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let before = try ws.dump()
         let summary = try await ws.importing([try ws.write("a.jsonl", Self.good)], ImportOptions(dryRun: true))
         #expect(summary.added == 1)
@@ -122,7 +122,7 @@ import SanaCore
     }
 
     @Test func importingTwiceChangesNothing() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let file = try ws.write("a.jsonl", Self.good)
         _ = try await ws.importing([file])
         let before = try ws.dump()

@@ -21,7 +21,7 @@ import SanaCore
     """
 
     @Test func importsFrontMatterAndBody() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         _ = try await ws.importing([try ws.write("a.md", Self.good)])
         let a = try #require(try await ws.store.article(id: "md1"))
         #expect(a.focus == "Plantar fasciitis")
@@ -32,14 +32,14 @@ import SanaCore
     }
 
     @Test func missingFrontMatterIsAnError() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let file = try ws.write("n.md", "# Just markdown\n\nText.")
         let issues = try await ws.expectFailure([file])
         #expect(issues.first?.description == "\(file):1: missing YAML front matter: the file must start with a '---' line")
     }
 
     @Test func malformedYAMLIsAnErrorWithALine() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let file = try ws.write("y.md", "---\ntitle: A\ncategory: [unclosed\n---\nBody")
         let issues = try await ws.expectFailure([file])
         #expect(issues.first?.message.contains("malformed YAML") == true)
@@ -47,7 +47,7 @@ import SanaCore
     }
 
     @Test func missingTitleNamesTheField() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let issues = try await ws.expectFailure([try ws.write("t.md", "---\ncategory: C\n---\nBody")])
         #expect(issues.first?.field == "title")
         let noBody = try await ws.expectFailure([try ws.write("b.md", "---\ntitle: T\ncategory: C\n---\n")])
@@ -59,7 +59,7 @@ import SanaCore
     static var seedPath: String { sharedFolder.appendingPathComponent("seed/page-example.txt").path }
 
     @Test func seedPageImportsWithTitleFromOption() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let summary = try await ws.importing([Self.seedPath], ImportOptions(title: "What causes neck calcification?"))
         #expect(summary.added == 1)
         let a = try #require(try await ws.store.article(slug: "what-causes-neck-calcification"))
@@ -72,7 +72,7 @@ import SanaCore
     }
 
     @Test func titleComesFromHashLineThenOptionThenFileName() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let body = "Answer text. |\n<<: Prev\n>>: Next\n"
         _ = try await ws.importing([try ws.write("from-hash.txt", "# Hash title?\n" + body)], ImportOptions(title: "Ignored"))
         #expect(try await ws.store.article(slug: "hash-title") != nil)
@@ -81,7 +81,7 @@ import SanaCore
     }
 
     @Test func previousAndNextResolveOnceTheArticlesExist() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let page = try ws.write("b.txt", "# B?\nCategory: X\nText of B. |\n<<: A?\n>>: C?\nThe text of A...\n")
         _ = try await ws.importing([page])
         let b = try #require(try await ws.store.article(slug: "b"))
@@ -93,7 +93,7 @@ import SanaCore
     }
 
     @Test func answerWithoutClosingBarIsAnError() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let file = try ws.write("x.txt", "Answer without the bar\n<<: Prev\n")
         let issues = try await ws.expectFailure([file])
         #expect(issues.first?.line == 2)
@@ -101,14 +101,14 @@ import SanaCore
     }
 
     @Test func relatedLineWithoutEllipsisIsAnError() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let issues = try await ws.expectFailure([try ws.write("r.txt", "Answer. |\n<<: P\nNot an excerpt\n")])
         #expect(issues.first?.line == 3)
         #expect(issues.first?.field == "related")
     }
 
     @Test func controlCharactersAreRejected() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let issues = try await ws.expectFailure([try ws.write("c.txt", "Answer \u{1B}[31m red. |\n")])
         #expect(issues.first?.message == "contains control character U+001B")
     }

@@ -21,7 +21,7 @@ import SanaStore
     }
 
     @Test func aSingleCollectionFolderImportsWithItsJudgedAnswers() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let root = try MedQuADTests.miniCorpus(ws)
         let summary = try await ws.importing([root + "/10_MPlus_ADAM_QA"])
         #expect(summary.issues.isEmpty)
@@ -34,20 +34,20 @@ import SanaStore
     /// `sana import ../shared/data/medquad` found no judged-answers.csv: standardizing a relative
     /// path dropped its "..".
     @Test func aRelativePathFindsTheJudgedAnswers() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let root = try MedQuADTests.miniCorpus(ws)
         let up = FileManager.default.currentDirectoryPath.split(separator: "/").map { _ in ".." }.joined(separator: "/")
         let relative = up + root
         #expect(!relative.hasPrefix("/"))
         _ = try await ws.importing([relative])
         #expect(try await ws.store.article(id: "ADAM_0003147_Sec1")?.status == .published)
-        let fresh = try Workspace()
+        let fresh = try Workspace(); defer { fresh.remove() }
         _ = try await fresh.importing([relative + "/10_MPlus_ADAM_QA/0003147.xml"])
         #expect(try await fresh.store.article(id: "ADAM_0003147_Sec1")?.status == .published)
     }
 
     @Test func singleXMLFilesImportLikeTheirFolder() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let root = try MedQuADTests.miniCorpus(ws)
         _ = try await ws.importing([root + "/10_MPlus_ADAM_QA/0003147.xml"])
         #expect(try await ws.store.article(id: "ADAM_0003147_Sec1")?.status == .published)
@@ -60,7 +60,7 @@ import SanaStore
     /// nothing collides, nothing is renamed, nothing reports "updated".
     @Test func filesOneByOneInAnyOrderThenTheWholeFolderKeepEverySlug() async throws {
         let files = try Self.xmlFiles(Self.niddk)
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let firstHalf = Array(files.prefix(files.count / 2).reversed())
         let part = try await ws.importing(firstHalf)
         #expect(part.issues.isEmpty)
@@ -78,7 +78,7 @@ import SanaStore
 
         // A title that appears once has the same slug whatever was imported first; a repeated
         // one is its title's slug or that slug followed by the id.
-        let whole = try Workspace()
+        let whole = try Workspace(); defer { whole.remove() }
         _ = try await whole.importing([Self.niddk.path])
         var articles: [Article] = []
         for try await a in whole.store.allArticles() { articles.append(a) }
@@ -92,7 +92,7 @@ import SanaStore
 
     /// A database written before this rule numbered repeats ("-2"); re-importing keeps those.
     @Test func storedSlugsAreNeverRenamed() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let root = try MedQuADTests.miniCorpus(ws)
         _ = try await ws.store.upsert(Article(id: "GARD_0000004_Sec1", slug: "legacy-slug-2", title: "Old", body: "Old.", category: Category(name: "Rare diseases")))
         let summary = try await ws.importing([root])

@@ -27,7 +27,7 @@ import SanaCore
     }
 
     @Test func importsPairsWithQrelsIdsDraftsAndJudgedAnswers() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let summary = try await ws.importing([try Self.miniCorpus(ws)])
         #expect(summary.issues.isEmpty)
         let gard = try #require(try await ws.store.article(id: "GARD_0000004_Sec1"))
@@ -57,7 +57,7 @@ import SanaCore
     }
 
     @Test func malformedXMLFailsTheWholeImportWithFileAndLine() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let root = try Self.miniCorpus(ws, extra: [("2_GARD_QA/0009999.xml", """
         <?xml version="1.0" encoding="UTF-8"?>
         <Document id="0009999" source="GARD" url="https://x.org">
@@ -74,14 +74,14 @@ import SanaCore
     }
 
     @Test func missingDocumentAttributeNamesTheField() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let file = try ws.write("one.xml", "<?xml version=\"1.0\"?>\n<Document id=\"1\" url=\"https://x.org\"><Focus>F</Focus><QAPairs/></Document>")
         let issues = try await ws.expectFailure([file], ImportOptions(format: .medquad))
         #expect(issues.first?.field == "Document@source")
     }
 
     @Test func skipInvalidImportsTheRestOfTheFolder() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let root = try Self.miniCorpus(ws, extra: [("2_GARD_QA/0009998.xml", "<Document><broken")])
         let summary = try await ws.importing([root], ImportOptions(skipInvalid: true))
         #expect(summary.skipped == 1)
@@ -91,7 +91,7 @@ import SanaCore
     /// The whole of ../shared/data/medquad: every QA pair stored, and as many published as have
     /// answer text in the XML or in judged-answers.csv, counted here independently with a regex.
     @Test func wholeCorpusPublishesExactlyThePairsWithAnswerText() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let summary = try await ws.importing([Self.medquad.path])
         let expected = try Self.countPairs()
         #expect(summary.added == expected.pairs)

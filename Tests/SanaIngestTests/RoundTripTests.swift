@@ -10,6 +10,7 @@ import SanaCore
         return out
     }
 
+    /// The caller removes the workspace.
     static func loaded() async throws -> Workspace {
         let ws = try Workspace()
         let samples = try #require(SampleArticles.folder)
@@ -19,13 +20,13 @@ import SanaCore
     }
 
     @Test func jsonLinesExportImportsIntoAFreshDatabaseUnchanged() async throws {
-        let ws = try await Self.loaded()
+        let ws = try await Self.loaded(); defer { ws.remove() }
         let file = ws.dir.appendingPathComponent("export.jsonl").path
         let count = try await Exporter(store: ws.store).jsonLines(to: file)
         let original = try await Self.articles(ws)
         #expect(count == original.count)
 
-        let fresh = try Workspace()
+        let fresh = try Workspace(); defer { fresh.remove() }
         let summary = try await fresh.importing([file])
         #expect(summary.added == original.count)
         #expect(try await Self.articles(fresh) == original)
@@ -35,16 +36,16 @@ import SanaCore
     }
 
     @Test func markdownExportImportsIntoAFreshDatabaseUnchanged() async throws {
-        let ws = try await Self.loaded()
+        let ws = try await Self.loaded(); defer { ws.remove() }
         let folder = ws.dir.appendingPathComponent("md").path
         try await Exporter(store: ws.store).markdown(toFolder: folder)
-        let fresh = try Workspace()
+        let fresh = try Workspace(); defer { fresh.remove() }
         _ = try await fresh.importing([folder])
         #expect(try await Self.articles(fresh) == Self.articles(ws))
     }
 
     @Test func samplesLoadOnlyIntoAnEmptyStore() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let first = try #require(try await SampleArticles.loadIfEmpty(into: ws.store))
         #expect(first.published >= 20)
         #expect(try await SampleArticles.loadIfEmpty(into: ws.store) == nil)

@@ -8,7 +8,7 @@ import SanaStore
 @Suite struct ControlCharacterTests {
     /// SQLite cut both ids at the NUL: "a" was written twice and the second overwrote the first.
     @Test func idsThatDifferAfterANulAreRejectedNotMerged() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let file = try ws.write("nul.jsonl", #"{"id":"a\u0000x","title":"First?","body":"One.","category":"C"}"# + "\n"
                                 + #"{"id":"a\u0000y","title":"Second?","body":"Two.","category":"C"}"# + "\n")
         let issues = try await ws.expectFailure([file])
@@ -32,7 +32,7 @@ import SanaStore
         ("summary", #""summary":"S\u0000""#), ("body", #""body":"B\u0000""#), ("title", #""title":"Two\nlines""#),
     ])
     func aControlCharacterInAnyFieldIsRejectedByName(_ field: String, _ json: String) async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let base = ["\"id\":\"x\"", "\"title\":\"T\"", "\"body\":\"B\"", "\"category\":\"C\""]
         let key = json.prefix { $0 != ":" }
         let line = "{" + (base.filter { !$0.hasPrefix(key) } + [json]).joined(separator: ",") + "}"
@@ -42,14 +42,14 @@ import SanaStore
     }
 
     @Test func bodyKeepsTabsAndNewlines() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         _ = try await ws.importing([try ws.write("t.jsonl", #"{"id":"t","title":"T?","body":"Line\tone.\n\nLine two.","category":"C"}"#)])
         #expect(try await ws.store.article(id: "t")?.body == "Line\tone.\n\nLine two.")
     }
 
     /// Titles from `--title` and the front matter pass the same check as JSON Lines.
     @Test func markdownAndPageTitlesAreChecked() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let md = try ws.write("n.md", "---\nid: \"m\\0x\"\ntitle: T\ncategory: C\n---\nBody.\n")
         #expect(try await ws.expectFailure([md]).map(\.field) == ["id"])
         let page = try ws.write("p.txt", "Answer. |\n")
@@ -57,7 +57,7 @@ import SanaStore
     }
 
     @Test func theStoreRefusesANulThatReachesIt() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         await #expect(throws: StoreError.self) {
             _ = try await ws.store.upsert(Article(id: "a\u{0}x", title: "T", body: "B", category: Category(name: "C")))
         }
@@ -73,7 +73,7 @@ import SanaStore
     @Test func markdownWithWindowsOrOldMacLineEndsReadsLikeUnix() async throws {
         var bodies: [String] = []
         for (name, text) in Self.variants(MarkdownFileTests.good) {
-            let ws = try Workspace()
+            let ws = try Workspace(); defer { ws.remove() }
             let summary = try await ws.importing([try ws.write("\(name).md", text)])
             #expect(summary.added == 1, "\(name)")
             let a = try #require(try await ws.store.article(id: "md1"))
@@ -89,7 +89,7 @@ import SanaStore
         let page = try String(contentsOfFile: PageFileTests.seedPath, encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n")
         var stored: [Article] = []
         for (name, text) in Self.variants(page) {
-            let ws = try Workspace()
+            let ws = try Workspace(); defer { ws.remove() }
             _ = try await ws.importing([try ws.write("\(name).txt", text)], ImportOptions(title: "Neck?"))
             stored.append(try #require(try await ws.store.article(slug: "neck"), "\(name)"))
         }
@@ -99,7 +99,7 @@ import SanaStore
     }
 
     @Test func jsonLinesAndBodiesWithCRLF() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let line1 = #"{"id":"c1","title":"One?","body":"Para one.\r\n\r\n## Causes\r\n\r\nCause.","category":"C"}"#
         let line2 = #"{"id":"c2","title":"Two?","body":"Two.","category":"C"}"#
         let summary = try await ws.importing([try ws.write("c.jsonl", line1 + "\r\n" + line2 + "\r\n")])
@@ -113,7 +113,7 @@ import SanaStore
 @Suite struct NonLatinTitleTests {
     /// Two Chinese, Arabic, Greek or emoji titles used to share the slug "article".
     @Test func everyScriptGetsItsOwnSlug() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let titles = ["什么是糖尿病？", "什么是高血压？", "ما هو مرض السكري؟", "ما هو ضغط الدم؟", "Τι είναι ο διαβήτης;", "Τι είναι η γρίπη;", "🤒", "🤧"]
         let lines = titles.enumerated().map { i, t in #"{"id":"n\#(i)","title":"\#(t)","body":"Text.","category":"Κατηγορία"}"# }
         let file = try ws.write("n.jsonl", lines.joined(separator: "\n"))
@@ -134,7 +134,7 @@ import SanaStore
 @Suite struct MedQuADTextTests {
     /// Text after an inline element, an entity or a CDATA block used to be cut off.
     @Test func answerKeepsTextAfterInlineElementsAndEntities() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let file = try ws.write("0000001.xml", """
         <?xml version="1.0" encoding="UTF-8"?>
         <Document id="0000001" source="GARD" url="https://x.org/a">
@@ -159,7 +159,7 @@ import SanaStore
 @Suite struct ExportTests {
     /// "X_1" and "x-1" both became x-1.md: one article was lost while the count said 2.
     @Test func markdownFileNamesAreUniquePerId() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let ids = ["X_1", "x-1", "x.1", "🤒"]
         let lines = ids.enumerated().map { i, id in #"{"id":"\#(id)","title":"Question \#(i)?","body":"Answer \#(i).","category":"C"}"# }
         _ = try await ws.importing([try ws.write("a.jsonl", lines.joined(separator: "\n"))])
@@ -168,7 +168,7 @@ import SanaStore
         let files = try FileManager.default.contentsOfDirectory(atPath: folder)
         #expect(files.count == ids.count)
         #expect(files.contains("x-1.md"))
-        let fresh = try Workspace()
+        let fresh = try Workspace(); defer { fresh.remove() }
         #expect(try await fresh.importing([folder]).added == ids.count)
         for id in ids { #expect(try await fresh.store.article(id: id) != nil, "\(id)") }
     }
@@ -176,7 +176,7 @@ import SanaStore
     /// The old export deleted whatever was at the target before moving its file there: a folder
     /// given by mistake was deleted with everything in it.
     @Test func jsonLinesExportNeverDeletesWhatIsThere() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         _ = try await ws.importing([try ws.write("a.jsonl", JSONLinesTests.good)])
         let target = try ws.write("out/keep.txt", "precious")
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
@@ -195,7 +195,7 @@ import SanaStore
     /// Fractional seconds were kept to the millisecond by SQLite but compared in full, and
     /// written without them by the export: every re-import reported "updated".
     @Test func fractionalSecondsDoNotReportUpdatedOnReimport() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let file = try ws.write("d.jsonl", #"{"id":"d","title":"D?","body":"B.","category":"C","created_at":"2026-01-02T03:04:05.123456Z","updated_at":"2026-01-02T03:04:05.5Z","reviewed_at":"2026-01-02T03:04:05.987654Z","next_review_due":"2027-01-02T03:04:05.0001Z"}"#)
         _ = try await ws.importing([file])
         let before = try ws.dump()
@@ -209,7 +209,7 @@ import SanaStore
 
     /// Revision Int.max was accepted, and the next change trapped on overflow.
     @Test func revisionNearIntMaxNeitherCrashesNorUpdatesForever() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let big = ArticleDocument.maxRevision
         let first = try ws.write("r1.jsonl", #"{"id":"r","title":"R?","body":"One.","category":"C","revision":\#(big)}"#)
         _ = try await ws.importing([first])
@@ -226,7 +226,7 @@ import SanaStore
     }
 
     @Test func theStoreNeverOverflowsARevision() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         _ = try await ws.store.upsert(Article(id: "m", title: "M?", body: "One.", category: Category(name: "C"), revision: Int.max))
         await #expect(throws: StoreError.self) {
             _ = try await ws.store.upsert(Article(id: "m", title: "M?", body: "Two.", category: Category(name: "C")))
@@ -239,7 +239,7 @@ import SanaStore
 /// Lines' 1 MB so the largest importable body still renders quickly.
 @Suite struct BodySizeTests {
     @Test func aBodyOverTheLimitIsRejectedInEveryFormat() async throws {
-        let ws = try Workspace()
+        let ws = try Workspace(); defer { ws.remove() }
         let big = String(repeating: "Rest and fluids help.\n\n", count: Importer.maxBodyBytes / 23 + 10)
         let markdown = try ws.write("big.md", "---\ntitle: Big?\ncategory: Tests\n---\n" + big)
         let issues = try await ws.expectFailure([markdown])

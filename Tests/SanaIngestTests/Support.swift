@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 import GRDB
 import Testing
 import SanaStore
@@ -10,12 +11,17 @@ struct Workspace {
     let store: SQLiteStore
     let databasePath: String
 
+    private let folder: TemporaryFolder
+
     init() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("sana-ingest-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        folder = try TemporaryFolder("sana-ingest")
+        dir = folder.url
         databasePath = dir.appendingPathComponent("sana.sqlite").path
         store = try SQLiteStore(path: databasePath, now: { Date(timeIntervalSince1970: 1_800_000_000) })
     }
+
+    /// Deletes the folder, database included; tests call it in a `defer`.
+    func remove() { folder.remove() }
 
     @discardableResult
     func write(_ name: String, _ text: String) throws -> String {
@@ -65,4 +71,4 @@ struct Workspace {
 }
 
 /// ../shared beside the repository.
-let sharedFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared").standardized
+let sharedFolder = SharedData.folder

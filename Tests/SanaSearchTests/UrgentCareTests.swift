@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 import Testing
 import SanaCore
 import SanaIngest
@@ -8,14 +9,12 @@ import SanaStore
 /// The answer engine over all of MedQuAD, imported into a real SQLite file, with Debian's word
 /// lists: built once for the suites below.
 enum MedQuADIndex {
-    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared").standardized
 
     static let index = Task<SearchIndex, any Error> {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sana-urgent-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = try TemporaryFolder("sana-urgent"); defer { folder.remove() }
+        let dir = folder.url
         let store = try SQLiteStore(path: dir.appendingPathComponent("medquad.sqlite").path)
-        _ = try await Importer(store: store).run(paths: [shared.appendingPathComponent("data/medquad").path], options: ImportOptions())
+        _ = try await Importer(store: store).run(paths: [SharedData.require("data/medquad").path], options: ImportOptions())
         let words = try #require(EnglishWords.installed, "Debian's wamerican and wbritish word lists (see .ci/run)")
         let index = SearchIndex(englishWords: words)
         var batch: [Article] = []

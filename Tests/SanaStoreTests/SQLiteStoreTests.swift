@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 import GRDB
 import Testing
 import SanaCore

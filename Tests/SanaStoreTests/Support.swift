@@ -1,22 +1,9 @@
 import Foundation
 import Synchronization
 import Testing
+import SanaTestSupport
 import SanaCore
 @testable import SanaStore
-
-/// A fresh folder under the system's temporary folder; `remove()` deletes it and all it holds.
-struct TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("sana-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    func remove() { try? FileManager.default.removeItem(at: url) }
-}
 
 /// Every `ArticleStore`, for the tests each of them must pass.
 enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
@@ -28,7 +15,7 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     func make(now: @escaping @Sendable () -> Date = { Date() }) throws -> TestStore {
         switch self {
         case .sqliteFile:
-            let folder = try TemporaryFolder()
+            let folder = try TemporaryFolder("sana-store")
             return TestStore(store: try SQLiteStore(path: folder.path("test.sqlite"), now: now), folder: folder)
         case .inMemory:
             return TestStore(store: InMemoryArticleStore(now: now), folder: nil)
@@ -44,7 +31,7 @@ struct TestStore {
 
 /// A store over a fresh SQLite file, and the file's path.
 func temporarySQLiteStore(busyTimeout: TimeInterval = 10) throws -> (SQLiteStore, path: String, TemporaryFolder) {
-    let folder = try TemporaryFolder()
+    let folder = try TemporaryFolder("sana-store")
     let path = folder.path("test.sqlite")
     return (try SQLiteStore(path: path, busyTimeout: busyTimeout), path, folder)
 }

@@ -30,11 +30,9 @@ private actor Counter {
     func increment() { value += 1 }
 }
 
-/// A site over a fresh SQLite file holding `articles`, with its page cache in the test's hands.
+/// A site over the in-memory store holding `articles`, with its page cache in the test's hands.
 private func site(_ articles: [Article]) async throws -> (PageCache, some ApplicationProtocol) {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sana-md-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let store = try SQLiteStore(path: dir.appendingPathComponent("site.sqlite").path)
+    let store = InMemoryArticleStore()
     for a in articles { _ = try await store.upsert(a) }
     let cache = PageCache()
     let router = Router(context: SanaRequestContext.self)

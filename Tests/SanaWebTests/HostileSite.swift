@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 import GRDB
 import Hummingbird
 import HummingbirdTesting
@@ -29,9 +30,9 @@ let controlPayload = "ctl\u{0001}\u{0008}\u{000B}\u{000C}\u{001B}\u{007F}\u{0085
 /// from a JSON Lines file by the real importer, plus two rows holding control characters,
 /// noncharacters and a `javascript:` source written straight into the file (as a database from an older version may hold,
 /// whatever today's importer accepts), one of them under a slug no route accepts.
-func hostileSite() async throws -> (SQLiteStore, some ApplicationProtocol) {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sana-hostile-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+/// The caller owns `folder` and removes it after the test.
+func hostileSite(in folder: TemporaryFolder) async throws -> (SQLiteStore, some ApplicationProtocol) {
+    let dir = folder.url
     let path = dir.appendingPathComponent("site.sqlite").path
     let store = try SQLiteStore(path: path)
     var articles: [Article] = []

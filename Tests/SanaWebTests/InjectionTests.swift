@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -15,7 +16,8 @@ import SanaStore
     static func query(_ text: String) -> String { SitePath.component(text) }
 
     @Test func noStoredOrAskedTextBecomesMarkupOnAnyPage() async throws {
-        let (store, app) = try await hostileSite()
+        let folder = try TemporaryFolder("sana-hostile"); defer { folder.remove() }
+        let (store, app) = try await hostileSite(in: folder)
         let articles = try await store.publishedSlugs().map(\.slug).filter(Slug.isValid)
         let categories = try await store.counts().byCategory.map(\.category.slug)
         #expect(articles.count == hostilePayloads.count * 2 + 1 && categories.count == hostilePayloads.count + 2)
@@ -45,7 +47,8 @@ import SanaStore
 
     /// The payloads are shown as text, exactly: escaping neither drops nor doubles anything.
     @Test func hostileTextIsShownAsTheTextItIs() async throws {
-        let (store, app) = try await hostileSite()
+        let folder = try TemporaryFolder("sana-hostile"); defer { folder.remove() }
+        let (store, app) = try await hostileSite(in: folder)
         try await app.test(.router) { client in
             for p in hostilePayloads {
                 try await client.execute(uri: "/search?q=" + Self.query(p), method: .get) { response in
@@ -73,7 +76,8 @@ import SanaStore
     }
 
     @Test func feedAndSitemapStayWellFormedXMLWhateverTheTitleHolds() async throws {
-        let (store, app) = try await hostileSite()
+        let folder = try TemporaryFolder("sana-hostile"); defer { folder.remove() }
+        let (store, app) = try await hostileSite(in: folder)
         let titles = try await store.recentlyChanged(limit: 50, byReview: false).map(\.title)
         try await app.test(.router) { client in
             for uri in ["/feed.atom", "/sitemap.xml"] {
@@ -94,7 +98,8 @@ import SanaStore
     }
 
     @Test func suggestionsCarryHostileTitlesAsJSONText() async throws {
-        let (_, app) = try await hostileSite()
+        let folder = try TemporaryFolder("sana-hostile"); defer { folder.remove() }
+        let (_, app) = try await hostileSite(in: folder)
         try await app.test(.router) { client in
             try await client.execute(uri: "/suggest?q=zqxj", method: .get) { response in
                 #expect(response.headers[.contentType] == "application/json")

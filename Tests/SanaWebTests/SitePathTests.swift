@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -31,9 +32,8 @@ import SanaStore
     /// Each path `SitePath` builds is one the router serves (over the samples, with a sitemap
     /// small enough to need numbered files).
     @Test func everySitePathIsServed() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sana-paths-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = try TemporaryFolder("sana-paths"); defer { folder.remove() }
+        let dir = folder.url
         let store = try SQLiteStore(path: dir.appendingPathComponent("site.sqlite").path)
         _ = try await SampleArticles.loadIfEmpty(into: store)
         let article = try #require(try await store.article(slug: "what-causes-gallstones"))

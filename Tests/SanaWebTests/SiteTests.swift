@@ -7,11 +7,10 @@ import SanaIngest
 import SanaStore
 @testable import SanaWeb
 
-/// The site over a real SQLite file holding the bundled samples.
-func sampleSite() async throws -> (SQLiteStore, some ApplicationProtocol) {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sana-web-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let store = try SQLiteStore(path: dir.appendingPathComponent("site.sqlite").path)
+/// The site over the in-memory store holding the bundled samples (the store conformance suite
+/// holds it to SQLite's behaviour; the CLI and browser suites serve a real SQLite file).
+func sampleSite() async throws -> (InMemoryArticleStore, some ApplicationProtocol) {
+    let store = InMemoryArticleStore()
     _ = try await SampleArticles.loadIfEmpty(into: store)
     let app = Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: try await loadSearchIndex(from: store)))
     return (store, app)

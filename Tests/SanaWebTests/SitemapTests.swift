@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -38,9 +39,8 @@ import SanaStore
 
     /// Served: the index and its numbered files list every published article exactly once.
     @Test func servedIndexAndFilesCoverEveryArticle() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sana-sitemap-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = try TemporaryFolder("sana-sitemap"); defer { folder.remove() }
+        let dir = folder.url
         let store = try SQLiteStore(path: dir.appendingPathComponent("site.sqlite").path)
         _ = try await SampleArticles.loadIfEmpty(into: store)
         let published = try await store.publishedSlugs()

@@ -16,7 +16,7 @@ import SanaCore
 
     @Test(arguments: hostilePayloads + [controlPayload])
     func everyPrintedValueIsEscapedByScalar(_ payload: String) throws {
-        let dir = try templates(["probe": "{{> part}}\n<p title=\"{{v}}\">{{v}}</p>{{#list}}<i>{{.}}</i>{{/list}}", "part": "<b>{{v}}</b>\n"])
+        let dir = try templates(["probe": "{{> part}}\n<p title=\"{{v}}\">{{v}}</p>{{#list}}<i>{{.}}</i>{{/list}}", "part": "<b>{{v}}</b>\n"]); defer { try? FileManager.default.removeItem(atPath: dir) }
         let html = try PageRenderer(siteURL: "http://localhost", templates: dir).render("probe", ["v": payload, "list": [payload]])
         let e = Escape.html(payload)
         #expect(html == "<b>\(e)</b>\n<p title=\"\(e)\">\(e)</p><i>\(e)</i>")
@@ -25,12 +25,12 @@ import SanaCore
 
     @Test(arguments: ["<p>{{{title}}}</p>", "<p>{{& title}}</p>", "{{=<% %>=}}<p><%{title}%></p>", "{{%CONTENT_TYPE: TEXT}}<p>{{title}}</p>"])
     func templatesThatCouldPrintAValueRawAreRefused(_ template: String) throws {
-        let dir = try templates(["bad": template])
+        let dir = try templates(["bad": template]); defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(throws: TemplateError.self) { try PageRenderer(siteURL: "http://localhost", templates: dir) }
     }
 
     @Test func markupBuiltFromEscapedTextMayBePrintedRaw() throws {
-        let dir = try templates(["ok": "<p>{{{snippetHTML}}}</p>"])
+        let dir = try templates(["ok": "<p>{{{snippetHTML}}}</p>"]); defer { try? FileManager.default.removeItem(atPath: dir) }
         let html = try PageRenderer(siteURL: "http://localhost", templates: dir).render("ok", ["snippetHTML": "<mark>a</mark>"])
         #expect(html == "<p><mark>a</mark></p>")
     }

@@ -4,7 +4,7 @@ import SanaStore
 
 /// The public site: the pages people read, with HTML error pages and queries checked before any
 /// page reads them. One file per page (or page family) in this folder adds its handler here.
-/// Generic over the store so SQLite and PostgreSQL serve the same site.
+/// Generic over the store: any `ArticleStore` (SQLite when serving, the in-memory store in tests) serves the same site.
 struct SiteRoutes<Store: ArticleStore>: Sendable {
     let store: Store
     let renderer: PageRenderer
