@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SanaEval
 import SanaSearch
 import SanaStore
 import SanaWeb
@@ -62,7 +63,7 @@ struct Eval: AsyncParsableCommand {
         try await reportingStorageFailures { loaded = try await loadSearchIndex(from: try db.openExisting()) }
         guard let index = loaded else { return }
         var runs: [String: [String]] = [:]
-        var lines: [String] = []
+        var lines: [RunLine] = []
         var latencies: [Double] = []
         for q in asked {
             let text = field == .summary ? (q.summary ?? q.question) : q.question
@@ -71,10 +72,9 @@ struct Eval: AsyncParsableCommand {
             let elapsed = ContinuousClock.now - start
             latencies.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
             runs[q.qid] = response.results.map(\.id)
-            let ids = response.results.map { "\"\($0.id)\"" }.joined(separator: ", ")
-            lines.append("{\"qid\": \"\(q.qid)\", \"ids\": [\(ids)]}")
+            lines.append(RunLine(qid: q.qid, ids: response.results.map(\.id)))
         }
-        if let runOut { try (lines.joined(separator: "\n") + "\n").write(toFile: runOut, atomically: true, encoding: .utf8) }
+        if let runOut { try RunLine.file(lines).write(toFile: runOut, atomically: true, encoding: .utf8) }
         let metrics = LiveQAEvaluation.score(runs: runs, qrels: judgments)
         latencies.sort()
         func percentile(_ p: Double) -> Double {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SanaSearch
+@testable import SanaEval
 
 @Suite struct LiveQAEvaluationTests {
     static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared").standardized
