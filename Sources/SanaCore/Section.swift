@@ -9,7 +9,7 @@ public enum Aspect: String, Codable, Sendable, CaseIterable {
 
     /// Cue words checked in order; the first aspect with a cue in the heading wins, so the more
     /// specific aspects (seeking care, complications) come before the general ones.
-    private static let cues: [(Aspect, [String])] = [
+    static let cues: [(Aspect, [String])] = [
         (.whenToSeekCare, ["when to see", "when to seek", "when to call", "when to contact", "medical professional", "seek medical", "see a doctor", "contact a doctor", "emergency", "get help", "medical attention"]),
         (.complications, ["complication", "consequence", "untreated", "side effect", "risks of", "dangers"]),
         (.symptoms, ["symptom", "signs", "sign of", "what does it feel", "manifestation"]),

@@ -18,11 +18,10 @@ import Testing
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sana-eval-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let runFile = dir.appendingPathComponent("run.jsonl")
-        let lines = runs.keys.sorted().map { qid in
-            "{\"qid\": \"\(qid)\", \"ids\": [" + runs[qid]!.map { "\"\($0)\"" }.joined(separator: ", ") + "]}"
-        }
-        try lines.joined(separator: "\n").write(to: runFile, atomically: true, encoding: .utf8)
+        let lines = runs.keys.sorted().map { RunLine(qid: $0, ids: runs[$0]!) }
+        try RunLine.file(lines).write(to: runFile, atomically: true, encoding: .utf8)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -41,5 +40,20 @@ import Testing
         #expect(LiveQAEvaluation.pythonFloat(0.9623) == "0.9623")
         #expect(LiveQAEvaluation.round4(2.0 / 3.0) == 0.6667)
         #expect(LiveQAEvaluation.json([("avgScore", 1), ("questions", 53)]) == #"{"avgScore": 1.0, "questions": 53}"#)
+    }
+
+    /// `sana eval --run-out` writes these lines; their bytes for ordinary ids are the scorer's
+    /// `json.dumps` layout, and any id is escaped.
+    @Test func runLinesKeepTheScorersLayoutAndEscape() throws {
+        #expect(try RunLine(qid: "12", ids: ["GHR_0000738_Sec1", "ADAM_0002818_Sec1"]).json()
+                == #"{"qid": "12", "ids": ["GHR_0000738_Sec1", "ADAM_0002818_Sec1"]}"#)
+        #expect(try RunLine(qid: "7", ids: []).json() == #"{"qid": "7", "ids": []}"#)
+        let odd = RunLine(qid: "a\"b\\c\nd/e", ids: ["x\"y"])
+        let line = try odd.json()
+        #expect(line == #"{"qid": "a\"b\\c\nd/e", "ids": ["x\"y"]}"#)
+        #expect(try JSONDecoder().decode(RunLine.self, from: Data(line.utf8)) == odd)
+        #expect(try RunLine.file([RunLine(qid: "1", ids: ["a"]), RunLine(qid: "2", ids: ["b"])])
+                == "{\"qid\": \"1\", \"ids\": [\"a\"]}\n{\"qid\": \"2\", \"ids\": [\"b\"]}\n")
+        #expect(try RunLine.file([]) == "\n")
     }
 }
