@@ -1,10 +1,6 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// Text analysis and the answer engine are the hot paths; their single-threaded state is guarded
-/// by explicit locks, so release builds skip the run-time exclusivity checks.
-let fastRelease: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
-
 let package = Package(
     name: "Sana",
     platforms: [.macOS(.v15)],
@@ -27,7 +23,7 @@ let package = Package(
         // GitHub's CommonMark parser (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
-        .target(name: "SanaCore", dependencies: ["CCmarkGFM"], swiftSettings: fastRelease),
+        .target(name: "SanaCore", dependencies: ["CCmarkGFM"]),
         .target(name: "SanaIngest", dependencies: [
             "SanaCore", "SanaStore",
             .product(name: "Yams", package: "Yams"),
@@ -36,7 +32,9 @@ let package = Package(
             "SanaCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "SanaSearch", dependencies: ["SanaCore"], resources: [.copy("Resources")], swiftSettings: fastRelease),
+        .target(name: "SanaSearch", dependencies: ["SanaCore"], resources: [.copy("Resources")]),
+        // Scores a run of answers as the LiveQA track's scorer does; used by `sana eval`.
+        .target(name: "SanaEval"),
         .target(name: "SanaWeb", dependencies: [
             "SanaCore", "SanaStore", "SanaSearch",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -56,7 +54,7 @@ let package = Package(
             .product(name: "Configuration", package: "swift-configuration"),
         ]),
         .executableTarget(name: "sana", dependencies: [
-            "SanaCore", "SanaIngest", "SanaStore", "SanaSearch", "SanaApp",
+            "SanaCore", "SanaIngest", "SanaStore", "SanaSearch", "SanaEval", "SanaApp",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
@@ -70,6 +68,7 @@ let package = Package(
         .testTarget(name: "SanaStoreTests", dependencies: ["SanaStore", "SanaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // The urgent-care tests build the engine over MedQuAD imported into SQLite.
         .testTarget(name: "SanaSearchTests", dependencies: ["SanaSearch", "SanaCore", "SanaIngest", "SanaStore", "SanaTestSupport"]),
+        .testTarget(name: "SanaEvalTests", dependencies: ["SanaEval", "SanaTestSupport"]),
         // Runs the built `sana` executable end to end: exit codes, messages, serving.
         .testTarget(name: "SanaCLITests", dependencies: ["SanaTestSupport"]),
         .testTarget(name: "SanaAppTests", dependencies: [

@@ -4,7 +4,7 @@ public enum QuestionType: String, Codable, Sendable, CaseIterable {
     case susceptibility, inheritance, geneticChanges = "genetic changes", frequency, diet, dosage
     case sideEffects = "side effects", interactions, tests, cost, contraindication, usage
 
-    /// Cue phrases, matched on folded text at word boundaries; longer, more specific cues are
+    /// Cue phrases (see `CuePhrase`), matched on the question's tokens; longer, more specific cues are
     /// listed under the more specific types so they win ties.
     static let cues: [(QuestionType, [String])] = [
         (.sideEffects, ["side effect", "side-effect", "adverse effect", "reaction to"]),
@@ -32,17 +32,17 @@ public enum QuestionType: String, Codable, Sendable, CaseIterable {
     /// All types whose cues occur in the question, most specific first. With no cue, a question is
     /// taken as asking for information or treatment, what people most often want.
     public static func detect(in question: String) -> [QuestionType] {
-        let text = " " + TextAnalyzer.tokens(question).joined(separator: " ") + " "
+        let words = CuePhrase.words(TextAnalyzer.tokens(question))
         var found: [QuestionType] = []
-        for (type, phrases) in cueKeys where phrases.contains(where: { text.containsBytes($0) }) {
+        for (type, phrases) in cuePhrases where phrases.contains(where: { $0.occurs(in: words) }) {
             found.append(type)
         }
         return found.isEmpty ? [.information, .treatment] : found
     }
 
-    /// The cues as token sequences with a leading space, so they match at word starts.
-    private static let cueKeys: [(QuestionType, [String])] = cues.map { type, phrases in
-        (type, phrases.map { " " + TextAnalyzer.tokens($0).joined(separator: " ") })
+    /// The cues as token sequences, matched at word starts.
+    private static let cuePhrases: [(QuestionType, [CuePhrase])] = cues.map { type, phrases in
+        (type, phrases.map { CuePhrase(words: TextAnalyzer.tokens($0)) })
     }
 
     /// The section aspects that answer this type of question.

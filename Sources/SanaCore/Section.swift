@@ -9,7 +9,7 @@ public enum Aspect: String, Codable, Sendable, CaseIterable {
 
     /// Cue words checked in order; the first aspect with a cue in the heading wins, so the more
     /// specific aspects (seeking care, complications) come before the general ones.
-    private static let cues: [(Aspect, [String])] = [
+    static let cues: [(Aspect, [String])] = [
         (.whenToSeekCare, ["when to see", "when to seek", "when to call", "when to contact", "medical professional", "seek medical", "see a doctor", "contact a doctor", "emergency", "get help", "medical attention"]),
         (.complications, ["complication", "consequence", "untreated", "side effect", "risks of", "dangers"]),
         (.symptoms, ["symptom", "signs", "sign of", "what does it feel", "manifestation"]),
@@ -24,11 +24,18 @@ public enum Aspect: String, Codable, Sendable, CaseIterable {
     ]
 
     /// Infers the aspect from a section heading; `other` when no cue matches. Cues match at the
-    /// start of a word, so "eat" finds "Eating" but not "Treatment".
+    /// start of a word (see `CuePhrase`), so "eat" finds "Eating" but not "Treatment".
     public static func infer(fromHeading heading: String) -> Aspect {
-        let h = " " + heading.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce(into: "") { $0.append($1) } + " "
-        for (aspect, words) in cues where words.contains(where: { h.containsBytes(" " + $0) }) { return aspect }
+        let h = heading.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce(into: "") { $0.append($1) }
+        // Every space separates words: where punctuation stood between two words, an empty word
+        // keeps them from matching as a phrase.
+        let words = CuePhrase.words(h.split(separator: " ", omittingEmptySubsequences: false))
+        for (aspect, phrases) in cuePhrases where phrases.contains(where: { $0.occurs(in: words) }) { return aspect }
         return .other
+    }
+
+    private static let cuePhrases: [(Aspect, [CuePhrase])] = cues.map { aspect, phrases in
+        (aspect, phrases.map { CuePhrase(words: $0.split(separator: " ")) })
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SanaApp
+import SanaEval
 import SanaSearch
 
 /// Measures the answer engine in-process, for bench/search.sh, which runs tantivy on the same
@@ -31,10 +32,10 @@ struct BenchSearch: AsyncParsableCommand {
             for _ in 0..<rounds {
                 for q in questions { times.append(milliseconds(clock.measure { _ = index.search(q, limit: limit) })) }
             }
-            times.sort()
-            func pct(_ p: Double) -> Double { times.isEmpty ? 0 : times[min(times.count - 1, Int(p * Double(times.count)))] }
+            let timings = Latencies(times)
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-            report.files.append((name, .init(queries: questions.count, timings: times.count, p50: pct(0.5), p99: pct(0.99))))
+            report.files.append((name, .init(queries: questions.count, timings: times.count,
+                                             p50: timings.percentile(0.5), p99: timings.percentile(0.99))))
         }
         report.residentMegabytes = residentMegabytes()
         report.indexMegabytes = index.storageReport().mapValues { $0 / 1_048_576 }
@@ -43,9 +44,8 @@ struct BenchSearch: AsyncParsableCommand {
         print(String(decoding: try encoder.encode(report), as: UTF8.self))
     }
 
-    func milliseconds(_ d: Duration) -> Double {
-        ((Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15) * 1000).rounded() / 1000
-    }
+    /// To the microsecond.
+    func milliseconds(_ d: Duration) -> Double { (d.milliseconds * 1000).rounded() / 1000 }
 
     /// Resident memory of this process, from /proc.
     func residentMegabytes() -> Int {

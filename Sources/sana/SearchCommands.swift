@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SanaEval
 import SanaSearch
 import SanaStore
 
@@ -61,25 +62,21 @@ struct Eval: AsyncParsableCommand {
         try await reportingStorageFailures { loaded = try await db.loadSearchIndex() }
         guard let index = loaded else { return }
         var runs: [String: [String]] = [:]
-        var lines: [String] = []
+        var lines: [RunLine] = []
         var latencies: [Double] = []
         for q in asked {
             let text = field == .summary ? (q.summary ?? q.question) : q.question
             let start = ContinuousClock.now
             let response = index.search(text, limit: 10, parameters: parameters)
-            let elapsed = ContinuousClock.now - start
-            latencies.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+            latencies.append((ContinuousClock.now - start).milliseconds)
             runs[q.qid] = response.results.map(\.id)
-            let ids = response.results.map { "\"\($0.id)\"" }.joined(separator: ", ")
-            lines.append("{\"qid\": \"\(q.qid)\", \"ids\": [\(ids)]}")
+            lines.append(RunLine(qid: q.qid, ids: response.results.map(\.id)))
         }
-        if let runOut { try (lines.joined(separator: "\n") + "\n").write(toFile: runOut, atomically: true, encoding: .utf8) }
+        if let runOut { try RunLine.file(lines).write(toFile: runOut, atomically: true, encoding: .utf8) }
         let metrics = LiveQAEvaluation.score(runs: runs, qrels: judgments)
-        latencies.sort()
-        func percentile(_ p: Double) -> Double {
-            latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int((p * Double(latencies.count)).rounded(.up)) - 1)]
-        }
-        let latency = [("latency_p50_ms", (percentile(0.5) * 1000).rounded() / 1000), ("latency_p99_ms", (percentile(0.99) * 1000).rounded() / 1000)]
+        let timings = Latencies(latencies)
+        let latency = [("latency_p50_ms", (timings.percentile(0.5) * 1000).rounded() / 1000),
+                       ("latency_p99_ms", (timings.percentile(0.99) * 1000).rounded() / 1000)]
         if json {
             print(LiveQAEvaluation.json(metrics, extra: latency))
         } else {

@@ -34,7 +34,7 @@ import SanaCore
     @Test func prepareFillsEverySlotOfAPublishedArticle() {
         let articles = Self.articles(65)
         for workers in [1, 3, 16, 64] {
-            let prepared = SearchIndex.prepareInParallel(articles, workers: workers)
+            let prepared = ArticleAnalysis.prepareInParallel(articles, workers: workers)
             #expect(prepared.count == 65)
             for (a, p) in zip(articles, prepared) {
                 #expect((p != nil) == (a.status == .published))

@@ -78,7 +78,7 @@ func indexed(_ articles: [Article] = corpus) -> SearchIndex {
     }
 
     @Test func longQuestionsScoreOnlyTheirWeightiestTerms() throws {
-        let index = indexed()
+        let index = indexed().snapshot
         var p = RankingParameters()
         p.maxQueryTerms = 1
         let heavy = try #require(index.termIDs["fasciiti"]), light = try #require(index.termIDs["gallston"])

@@ -65,8 +65,8 @@ struct TermCache {
     }
 }
 
-/// Turning an article into what the index stores: done outside the index's lock, on every core.
-extension SearchIndex {
+/// Turning an article into what the index stores: done before the writer's turn, on every core.
+enum ArticleAnalysis {
     /// Analyses articles on `workers` threads, in runs that each keep their own term cache.
     /// Small batches stay on one thread: a term cache pays off only over many articles.
     static func prepareInParallel(_ articles: [Article], workers: Int) -> [Prepared?] {
@@ -84,7 +84,7 @@ extension SearchIndex {
         return out
     }
 
-    /// Analysis happens outside the lock so readers are held up only for the short insertion.
+    /// Analysis happens before the writer's turn, so other writers wait only for the short insertion.
     /// Words are counted first (one lookup per word of text), then each distinct word's term.
     static func prepare(_ a: Article, _ cache: inout TermCache) -> Prepared {
         cache.article += 1
@@ -159,18 +159,10 @@ extension SearchIndex {
     /// The `count` most frequent terms of four letters or more (ties by term), as indexes into
     /// `terms`, without sorting them all.
     static func topTerms(_ terms: [String], _ frequencies: [SIMD4<Float>], count: Int) -> [Int32] {
-        var best: [(total: Float, index: Int)] = []
-        func better(_ a: (total: Float, index: Int), _ b: (total: Float, index: Int)) -> Bool {
+        let candidates = frequencies.indices.lazy.filter { terms[$0].utf8.count >= 4 }.map { (total: frequencies[$0].sum(), index: $0) }
+        return TopK.select(candidates, count) { a, b in
             a.total != b.total ? a.total > b.total : terms[a.index] < terms[b.index]
-        }
-        for (i, f) in frequencies.enumerated() where terms[i].utf8.count >= 4 {
-            let entry = (total: f.sum(), index: i)
-            if best.count == count, let last = best.last, !better(entry, last) { continue }
-            let at = best.firstIndex { better(entry, $0) } ?? best.count
-            best.insert(entry, at: at)
-            if best.count > count { best.removeLast() }
-        }
-        return best.map { Int32($0.index) }
+        }.map { Int32($0.index) }
     }
 
     /// Which question types an article answers: by its MedQuAD question type, or by a headed

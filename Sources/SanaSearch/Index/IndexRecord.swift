@@ -17,7 +17,7 @@ struct IndexedDoc {
 }
 
 /// The layout of an article's record in the `RecordPool`. The head holds term ids, known only
-/// once the index assigns them under its lock; the tail is written while articles are analysed
+/// once the writer assigns them; the tail is written while articles are analysed
 /// in parallel: id, slug, title, category, summary, focus, also-called names, focus keys, then
 /// each section's heading, aspect and text.
 enum IndexRecord {
@@ -68,7 +68,7 @@ enum IndexRecord {
     }
 }
 
-extension SearchIndex {
+extension IndexSnapshot {
     /// Article `n` in full.
     func document(_ n: Int32) -> IndexedDoc { records.read(docRecord[Int(n)]) { IndexRecord.decode(&$0) } }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What ranks an answer beyond its words: its topic, its focus and the kind of question it answers.
-extension SearchIndex {
+extension IndexSnapshot {
     /// Adds to the scores of the `touched` articles: a share of the best score among answers
     /// about the same topic (the right topic's answers rank up together), a bonus for answering
     /// the kind of question asked, and one for being about a name the question holds, scaled by

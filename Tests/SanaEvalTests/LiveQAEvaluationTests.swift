@@ -1,13 +1,12 @@
 import Foundation
+import SanaTestSupport
 import Testing
-@testable import SanaSearch
+@testable import SanaEval
 
 @Suite struct LiveQAEvaluationTests {
-    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared").standardized
-
     /// The same run scored here and by the reference scorer prints the same JSON.
     @Test func agreesWithTheReferenceScorer() throws {
-        let qrelsPath = Self.shared.appendingPathComponent("data/liveqa-dev/qrels.txt").path
+        let qrelsPath = try SharedData.require("data/liveqa-dev/qrels.txt").path
         let qrels = try LiveQAEvaluation.loadQrels(qrelsPath)
         // A deterministic run that mixes judged answers in several orders with unjudged ones.
         var runs: [String: [String]] = [:]
@@ -16,17 +15,15 @@ import Testing
             if i % 2 == 0 { ids.reverse() }
             runs[qid] = Array((["UNJUDGED_\(i)"] + ids).prefix(3 + i % 9))
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sana-eval-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder("sana-eval"); defer { folder.remove() }
+        let dir = folder.url
         let runFile = dir.appendingPathComponent("run.jsonl")
-        let lines = runs.keys.sorted().map { qid in
-            "{\"qid\": \"\(qid)\", \"ids\": [" + runs[qid]!.map { "\"\($0)\"" }.joined(separator: ", ") + "]}"
-        }
-        try lines.joined(separator: "\n").write(to: runFile, atomically: true, encoding: .utf8)
+        let lines = runs.keys.sorted().map { RunLine(qid: $0, ids: runs[$0]!) }
+        try RunLine.file(lines).write(to: runFile, atomically: true, encoding: .utf8)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.shared.appendingPathComponent("tools/liveqa_score.py").path, runFile.path, qrelsPath]
+        process.arguments = ["python3", try SharedData.require("tools/liveqa_score.py").path, runFile.path, qrelsPath]
         let out = Pipe()
         process.standardOutput = out
         try process.run()
@@ -41,5 +38,20 @@ import Testing
         #expect(LiveQAEvaluation.pythonFloat(0.9623) == "0.9623")
         #expect(LiveQAEvaluation.round4(2.0 / 3.0) == 0.6667)
         #expect(LiveQAEvaluation.json([("avgScore", 1), ("questions", 53)]) == #"{"avgScore": 1.0, "questions": 53}"#)
+    }
+
+    /// `sana eval --run-out` writes these lines; their bytes for ordinary ids are the scorer's
+    /// `json.dumps` layout, and any id is escaped.
+    @Test func runLinesKeepTheScorersLayoutAndEscape() throws {
+        #expect(try RunLine(qid: "12", ids: ["GHR_0000738_Sec1", "ADAM_0002818_Sec1"]).json()
+                == #"{"qid": "12", "ids": ["GHR_0000738_Sec1", "ADAM_0002818_Sec1"]}"#)
+        #expect(try RunLine(qid: "7", ids: []).json() == #"{"qid": "7", "ids": []}"#)
+        let odd = RunLine(qid: "a\"b\\c\nd/e", ids: ["x\"y"])
+        let line = try odd.json()
+        #expect(line == #"{"qid": "a\"b\\c\nd/e", "ids": ["x\"y"]}"#)
+        #expect(try JSONDecoder().decode(RunLine.self, from: Data(line.utf8)) == odd)
+        #expect(try RunLine.file([RunLine(qid: "1", ids: ["a"]), RunLine(qid: "2", ids: ["b"])])
+                == "{\"qid\": \"1\", \"ids\": [\"a\"]}\n{\"qid\": \"2\", \"ids\": [\"b\"]}\n")
+        #expect(try RunLine.file([]) == "\n")
     }
 }

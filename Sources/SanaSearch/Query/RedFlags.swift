@@ -132,13 +132,8 @@ public enum RedFlags {
             case .gap: true
             }
         }
-        // Matches phrase[p...] starting at word i; a gap skips up to three words.
-        func from(_ p: Int, _ i: Int) -> Bool {
-            if p == phrase.count { return true }
-            if phrase[p] == .gap { return (0...3).contains { i + $0 <= words.raw.count && from(p + 1, i + $0) } }
-            return i < words.raw.count && element(phrase[p], i) && from(p + 1, i + 1)
-        }
-        return words.raw.indices.contains { from(0, $0) }
+        // A gap skips up to three words.
+        return PhraseMatcher.occurs(phrase, wordCount: words.raw.count, maxGap: 3, isGap: { $0 == .gap }, matches: element)
     }
 
     /// The first rule that fires on any of the texts (the person's own words and the corrected

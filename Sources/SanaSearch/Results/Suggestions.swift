@@ -30,9 +30,10 @@ struct SuggestionTable {
     /// Folded keys (by hash, as in `FocusTable`) to entries.
     private var entryOfKey: [Int: Int32] = [:]
     private var entriesOfWord = FocusTable()
-    private var words: [String] = []
+    /// Every word of the names, sorted for prefix lookups; new words wait in `newWords` until
+    /// `prepare` merges them in (the writer does, before it publishes).
     private var sortedWords: [String] = []
-    private var dirty = false
+    private var newWords: [String] = []
 
     mutating func add(title: String, slug: String, names: [String]) {
         let titleKey = TextAnalyzer.fold(title)
@@ -91,19 +92,27 @@ struct SuggestionTable {
         entries.append(Entry(record: store(key, text, slug), articles: isTitle ? 0 : 1, titles: isTitle ? 1 : 0))
         entryOfKey[key.hashValue] = index
         for word in Set(key.split(separator: " ").map(String.init)) {
-            if !entriesOfWord.contains(word) { dirty = true; words.append(word) }
+            if !entriesOfWord.contains(word) { newWords.append(word) }
             entriesOfWord.add(word, index)
         }
     }
 
-    /// Sorts the words again when new ones came since the last lookup.
+    /// Merges the words that came since the last call into the sorted words: lookups read only
+    /// those. A merge, not a sort of everything, so that publishing one article stays cheap.
     mutating func prepare() {
-        guard dirty else { return }
-        sortedWords = words.sorted()
-        dirty = false
+        guard !newWords.isEmpty else { return }
+        let added = newWords.sorted()
+        newWords = []
+        var merged: [String] = []
+        merged.reserveCapacity(sortedWords.count + added.count)
+        var i = 0, j = 0
+        while i < sortedWords.count && j < added.count {
+            if added[j] < sortedWords[i] { merged.append(added[j]); j += 1 } else { merged.append(sortedWords[i]); i += 1 }
+        }
+        merged.append(contentsOf: sortedWords[i...])
+        merged.append(contentsOf: added[j...])
+        sortedWords = merged
     }
-
-    var needsPreparing: Bool { dirty }
 
     /// Whether a folded key starts with `prefix` or has a word that does.
     private func matches(_ e: Int32, _ prefix: [UInt8]) -> (found: Bool, atStart: Bool) {
@@ -164,14 +173,6 @@ struct SuggestionTable {
     /// Approximate bytes held.
     var storedBytes: Int {
         names.storedBytes + entries.capacity * MemoryLayout<Entry>.stride + entryOfKey.capacity * 12
-            + entriesOfWord.storedBytes + (words.capacity + sortedWords.capacity) * 16
-    }
-}
-
-extension SearchIndex {
-    /// Completions for what has been typed so far.
-    public func suggest(_ prefix: String, limit: Int = 8) -> [Suggestion] {
-        if lock.read({ suggestionTable.needsPreparing }) { lock.write { suggestionTable.prepare() } }
-        return lock.read { suggestionTable.lookup(prefix, limit: limit) }
+            + entriesOfWord.storedBytes + (sortedWords.capacity + newWords.capacity) * 16
     }
 }

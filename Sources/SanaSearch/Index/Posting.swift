@@ -1,0 +1,73 @@
+/// The fields of an article that BM25F weighs separately.
+enum Field: Int, CaseIterable {
+    case title = 0, names, headings, body
+}
+
+/// Term frequencies of one term in one article, per field, in 8 bytes: counts stop at 255,
+/// far past where BM25 saturates, so a million articles' postings fit in memory.
+struct Posting: Sendable {
+    var doc: Int32
+    var counts: SIMD4<UInt8>
+
+    init(doc: Int32, tf: SIMD4<Float>) {
+        self.doc = doc
+        counts = SIMD4<UInt8>(SIMD4<Float>(repeating: 255).replacing(with: tf, where: tf .< 255))
+    }
+
+    init(doc: Int32, counts: SIMD4<UInt8>) {
+        self.doc = doc
+        self.counts = counts
+    }
+
+    var tf: SIMD4<Float> { SIMD4<Float>(counts) }
+}
+
+/// One term's postings in article order, as full blocks that never change plus a growing tail.
+/// The writer appends to its own copy of the index while searches read the published one; the
+/// two share storage, so an append copies only the tail (at most one block), never the whole
+/// list of a common term.
+struct PostingList: Sendable {
+    static let blockSize = 4096
+    private var blocks: [[Posting]] = []
+    private var tail: [Posting] = []
+
+    init() {}
+
+    init(_ postings: some Sequence<Posting>) {
+        for p in postings { append(p) }
+    }
+
+    var count: Int { blocks.count * Self.blockSize + tail.count }
+
+    mutating func append(_ posting: Posting) {
+        tail.append(posting)
+        if tail.count == Self.blockSize {
+            blocks.append(tail)
+            tail = []
+        }
+    }
+
+    /// Calls `body` with the postings, block by block, in article order.
+    @inline(__always)
+    func forEachBlock(_ body: (UnsafeBufferPointer<Posting>) -> Void) {
+        for block in blocks { block.withUnsafeBufferPointer(body) }
+        tail.withUnsafeBufferPointer(body)
+    }
+
+    /// Every posting, in article order.
+    var all: [Posting] {
+        var out: [Posting] = []
+        out.reserveCapacity(count)
+        forEachBlock { out.append(contentsOf: $0) }
+        return out
+    }
+
+    /// Postings the storage has room for (full blocks are exactly full).
+    var capacity: Int { blocks.reduce(0) { $0 + $1.capacity } + tail.capacity }
+
+    /// Copies the tail into storage of its exact size (it grows by doubling).
+    mutating func trim() {
+        guard tail.capacity > tail.count else { return }
+        tail = tail.withUnsafeBufferPointer { Array($0) }
+    }
+}

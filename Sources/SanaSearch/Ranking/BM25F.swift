@@ -1,0 +1,56 @@
+import Foundation
+
+extension IndexSnapshot {
+    /// BM25F: per-field term frequencies normalised by field length, weighted, then saturated once.
+    /// The scored articles come back in `touched`; when the question's posting lists cover much of
+    /// the index they are found afterwards by one pass over the scores, in article order, which
+    /// spares the scoring loop a branch and later passes their random reads.
+    func scoreDocuments(_ queryWeights: [Int32: Float], _ p: RankingParameters) -> (scores: [Float], touched: [Int32]) {
+        let n = Float(max(liveCount, 1))
+        let average = lengthSums / n
+        let safeAverage = SIMD4<Float>(max(average[0], 1), max(average[1], 1), max(average[2], 1), max(average[3], 1))
+        var dense = scratch.take(docRecord.count)
+        var touched: [Int32] = []
+        let bOverAverage = p.fieldB / safeAverage, oneMinusB = 1 - p.fieldB, weights = p.fieldWeights, k1 = p.k1
+        var scored = queryWeights.map { term, qw -> (term: Int32, qw: Float, idf: Float) in
+            // Postings of removed and edited articles stay until compaction; unclamped, a term of
+            // an article edited twice in a small index counted more articles than exist and lost
+            // its weight (or became NaN).
+            let df = min(Float(postings[Int(term)].count), n)
+            return (term, qw, log(1 + (n - df + 0.5) / (df + 0.5)))
+        }
+        if p.maxQueryTerms > 0 && scored.count > p.maxQueryTerms {
+            scored.sort { ($0.qw * $0.idf, $1.term) > ($1.qw * $1.idf, $0.term) }
+            scored.removeLast(scored.count - p.maxQueryTerms)
+        }
+        scored.removeAll { $0.idf <= 0 }
+        let postingCount = scored.reduce(0) { $0 + postings[Int($1.term)].count }
+        let scan = postingCount > docRecord.count
+        if !scan { touched.reserveCapacity(postingCount) }
+        docLengths.withUnsafeBufferPointer { lengths in
+            docAlive.withUnsafeBufferPointer { alive in
+                dense.withUnsafeMutableBufferPointer { scores in
+                    for (term, qw, idf) in scored {
+                        let factor = qw * idf
+                        postings[Int(term)].forEachBlock { list in
+                            for posting in list {
+                                let d = Int(posting.doc)
+                                guard alive[d] else { continue }
+                                let norm = oneMinusB + lengths[d] * bOverAverage
+                                let weighted = (weights * posting.tf / norm).sum()
+                                let before = scores[d]
+                                if !scan && before == 0 { touched.append(posting.doc) }
+                                scores[d] = before + factor * weighted / (k1 + weighted)
+                            }
+                        }
+                    }
+                    if scan {
+                        touched.reserveCapacity(min(postingCount, scores.count))
+                        for d in scores.indices where scores[d] != 0 { touched.append(Int32(d)) }
+                    }
+                }
+            }
+        }
+        return (dense, touched)
+    }
+}

@@ -1,0 +1,48 @@
+/// The knobs of ranking, in one place.
+public struct RankingParameters: Sendable {
+    public var fieldWeights = SIMD4<Float>(2.5, 2.0, 1.0, 1.0)
+    public var fieldB = SIMD4<Float>(0.6, 0.5, 0.5, 0.75)
+    public var k1: Float = 1.2
+    /// Added per matched focus, scaled by how specific the focus is.
+    public var focusBoost: Float = 4.0
+    /// Added when an article answers the kind of question asked.
+    public var typeBoost: Float = 2.0
+    /// Weight of words that are greeting, thanks or story rather than question.
+    public var fillerWeight: Float = 0.5
+    /// A one-word focus counts only when at most this share of articles use the word.
+    public var focusMaxShare: Float = 0.01
+    /// Share of the best score among same-topic answers added to each answer.
+    public var groupWeight: Float = 1.5
+    /// Weight of each word of another name for something the question names.
+    public var synonymWeight: Float = 0.2
+    /// Weight of a word that stands in for a misspelt one.
+    public var correctionWeight: Float = 0.8
+    /// At most this many of a question's terms are scored, those that weigh most (weight × idf);
+    /// 0 scores them all. The terms left out are the commonest, with the longest posting lists.
+    public var maxQueryTerms: Int = 11
+    /// Score multiplier for an answer whose text repeats a better-ranked answer's.
+    public var duplicatePenalty: Float = 0.5
+    public init() {}
+
+    /// Sets a parameter by name (`focusBoost`, `titleWeight`, `bodyB`, …); false for an unknown name.
+    public mutating func set(_ name: String, _ value: Float) -> Bool {
+        let fields = ["title": 0, "names": 1, "headings": 2, "body": 3]
+        switch name {
+        case "k1": k1 = value
+        case "focusBoost": focusBoost = value
+        case "typeBoost": typeBoost = value
+        case "fillerWeight": fillerWeight = value
+        case "correctionWeight": correctionWeight = value
+        case "groupWeight": groupWeight = value
+        case "synonymWeight": synonymWeight = value
+        case "focusMaxShare": focusMaxShare = value
+        case "duplicatePenalty": duplicatePenalty = value
+        case "maxQueryTerms": maxQueryTerms = Int(value)
+        default:
+            if name.hasSuffix("Weight"), let f = fields[String(name.dropLast(6))] { fieldWeights[f] = value; return true }
+            if name.hasSuffix("B"), let f = fields[String(name.dropLast(1))] { fieldB[f] = value; return true }
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import SanaCore
+
+/// Question types and section aspects find their cue phrases through `CuePhrase`; it must find
+/// exactly what the byte search it replaced found (cue and text padded with spaces, the cue
+/// searched as a substring), over every LiveQA question and a range of headings.
+@Suite struct CuePhraseTests {
+    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared").standardized
+
+    static func substring(_ needle: String, in hay: String) -> Bool {
+        let h = Array(hay.utf8), n = Array(needle.utf8)
+        guard h.count >= n.count else { return false }
+        return (0...(h.count - n.count)).contains { h[$0..<($0 + n.count)].elementsEqual(n) }
+    }
+
+    @Test func questionTypesMatchAsTheSubstringSearchDid() throws {
+        var questions: [String] = []
+        for file in ["liveqa-dev/questions.jsonl", "liveqa-train/questions.jsonl"] {
+            let path = Self.shared.appendingPathComponent("data/" + file).path
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            for line in text.split(separator: "\n") {
+                guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
+                questions += ["question", "summary"].compactMap { object[$0] as? String }
+            }
+        }
+        try #require(!questions.isEmpty, "LiveQA questions under ../shared/data")
+        questions += ["side-effects of aspirin", "is it safe for kids", "what is it used for?", "diagnosis", "i  am"]
+        for q in questions {
+            let text = " " + TextAnalyzer.tokens(q).joined(separator: " ") + " "
+            var old: [QuestionType] = []
+            for (type, phrases) in QuestionType.cues
+            where phrases.contains(where: { Self.substring(" " + TextAnalyzer.tokens($0).joined(separator: " "), in: text) }) {
+                old.append(type)
+            }
+            #expect(QuestionType.detect(in: q) == (old.isEmpty ? [.information, .treatment] : old), "\(q)")
+        }
+    }
+
+    @Test func sectionAspectsMatchAsTheSubstringSearchDid() {
+        let headings = ["Eating well", "Treatment", "Side effects", "Side, effects", "Side-effects", "When to see a doctor",
+                        "Self care", "Self  care", "What is gout?", "Exams and Tests", "Retreat", "Who is at risk?", "", "??",
+                        "Living With Diabetes", "How long will it last", "Why", "Complications & risks of surgery"]
+        for heading in headings {
+            let h = " " + heading.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce(into: "") { $0.append($1) } + " "
+            let old = Aspect.cues.first { _, words in words.contains { Self.substring(" " + $0, in: h) } }?.0 ?? .other
+            #expect(Aspect.infer(fromHeading: heading) == old, "\(heading)")
+        }
+    }
+}
