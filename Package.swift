@@ -38,10 +38,8 @@ let package = Package(
         .target(name: "SanaWeb", dependencies: [
             "SanaCore", "SanaStore", "SanaSearch",
             .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "CompressNIO", package: "compress-nio"),
-            .product(name: "Logging", package: "swift-log"),
         ], resources: [.copy("Templates"), .copy("Assets")]),
         // Puts Sana together: configuration, the store chosen by its URL, the index and its
         // follower, the web application and its services.

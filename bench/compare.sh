@@ -16,6 +16,8 @@ for tool in wrk curl; do command -v $tool >/dev/null || { echo "needs $tool (apt
 db="$work/medquad.sqlite"
 [ -f "$db" ] || "$old" import "$shared/medquad" --database "$db" >/dev/null 2>&1
 "$old" export --database "$db" --output "$work/export.jsonl" >/dev/null
+# Each build reads its own copy: a newer build may migrate the file (add a table) on opening.
+for b in old new; do cp "$db" "$work/compare-$b.sqlite"; rm -f "$work/compare-$b.sqlite-wal" "$work/compare-$b.sqlite-shm"; done
 python3 - "$shared/liveqa-dev/questions.jsonl" "$work/export.jsonl" "$work" <<'PY'
 import json, sys
 dev, export, work = sys.argv[1:]
@@ -30,17 +32,17 @@ PY
 results="$work/compare.jsonl"
 : >"$results"
 engine() { # BUILD-NAME BINARY
-  echo "{\"build\": \"$1\", \"engine\": $("$2" bench-search "$work/dev-questions.txt" "$work/medquad-titles.txt" --database "$db")}" >>"$results"
+  echo "{\"build\": \"$1\", \"engine\": $("$2" bench-search "$work/dev-questions.txt" "$work/medquad-titles.txt" --database "$work/compare-$1.sqlite")}" >>"$results"
 }
 web() { # BUILD-NAME BINARY PORT
-  "$2" serve --no-sample --port "$3" --database "$db" >"$work/compare-serve.log" 2>&1 &
+  "$2" serve --no-sample --port "$3" --database "$work/compare-$1.sqlite" >"$work/compare-serve.log" 2>&1 &
   local pid=$!
   until curl -sf "http://127.0.0.1:$3/health" >/dev/null; do
     kill -0 $pid 2>/dev/null || { cat "$work/compare-serve.log"; exit 1; }
     sleep 0.1
   done
   local slug
-  slug=$(curl -s "http://127.0.0.1:$3/search?q=gallstones" | grep -o 'href="/articles/[^"#]*"' | head -1 | sed 's|href="/articles/||; s|"||')
+  slug=$(curl -s "http://127.0.0.1:$3/search?q=gallstones" | grep -o 'href="/articles/[^"#]*"' | head -1 | sed 's|href="/articles/||; s|"||') || true  # head closing the pipe early is not a failure
   local article search
   article=$(wrk -t2 -c64 -d10s --latency "http://127.0.0.1:$3/articles/$slug")
   search=$(wrk -t2 -c64 -d10s --latency "http://127.0.0.1:$3/search?q=what+are+the+symptoms+of+high+blood+pressure")

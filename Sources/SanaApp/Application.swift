@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import SanaIngest
 import SanaSearch
 import SanaStore
 import SanaWeb
@@ -22,6 +23,12 @@ public func buildApplication(configuration: SanaConfiguration, store: some Artic
     return Application(router: router, server: limits.server,
                        configuration: limits.configuration(address: .hostname(configuration.host, port: configuration.port), logger: logger),
                        services: [follower], logger: logger)
+}
+
+/// Fills an empty store with the bundled sample articles when the configuration asks for them
+/// (`sana serve` on a fresh machine: one command, a site with articles); returns what it loaded.
+public func loadSampleArticles(into store: some ArticleStore, configuration: SanaConfiguration) async throws -> ImportSummary? {
+    configuration.loadSample ? try await SampleArticles.loadIfEmpty(into: store) : nil
 }
 
 /// Debian's English word lists for spelling correction, or none: then `warn` is told, once per

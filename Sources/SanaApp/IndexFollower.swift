@@ -34,7 +34,8 @@ public actor IndexFollower: Service {
         let latest = try await store.latestChange()
         if latest < position {
             logger.warning("Search index: the database's changes went back from \(position) to \(latest) (replaced or restored); reloading every article")
-            let ids = try await applyAllArticles(of: store, to: index).ids
+            // Published together with the removals: searches never see the two halves mixed.
+            let ids = try await applyAllArticles(of: store, to: index, publish: false).ids
             index.removeAll(except: ids)
             position = latest
             return ids.count

@@ -25,9 +25,11 @@ public struct AppliedArticles: Sendable {
 /// small enough that a batch's decoded articles stay a small part of the memory the index needs.
 let indexingBatchSize = 2_000
 
-/// Applies every article of the store to the index, in batches analysed in parallel.
+/// Applies every article of the store to the index, in batches analysed in parallel. Searches
+/// see none of it until all of it: the batches are published once, at the end, unless `publish`
+/// is false (the caller then publishes with its own next change).
 @discardableResult
-public func applyAllArticles(of store: some ArticleStore, to index: SearchIndex) async throws -> AppliedArticles {
+public func applyAllArticles(of store: some ArticleStore, to index: SearchIndex, publish: Bool = true) async throws -> AppliedArticles {
     let clock = ContinuousClock()
     var applied = AppliedArticles(ids: [], indexingTime: .zero)
     var batch: [Article] = []
@@ -36,11 +38,11 @@ public func applyAllArticles(of store: some ArticleStore, to index: SearchIndex)
         applied.ids.insert(article.id)
         batch.append(article)
         if batch.count == indexingBatchSize {
-            applied.indexingTime += clock.measure { index.update(batch) }
+            applied.indexingTime += clock.measure { index.update(batch, publish: false) }
             batch.removeAll(keepingCapacity: true)
         }
     }
-    applied.indexingTime += clock.measure { index.update(batch) }
+    applied.indexingTime += clock.measure { index.update(batch, publish: publish) }
     return applied
 }
 

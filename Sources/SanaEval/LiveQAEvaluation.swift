@@ -72,6 +72,9 @@ public enum LiveQAEvaluation {
     static func round4(_ x: Double) -> Double { Double(String(format: "%.4f", x)) ?? x }
 
     /// The metrics as `json.dumps` prints them: `{"avgScore": 0.96, …, "questions": 53}`.
+    /// Not through JSONEncoder, which writes `1` for 1.0 and orders keys its own way: these
+    /// bytes must equal the reference scorer's. Keys are constants and values numbers, so
+    /// nothing here needs escaping.
     public static func json(_ metrics: [(String, Double)], extra: [(String, Double)] = []) -> String {
         let parts = (metrics + extra).map { key, value in
             let number = key == "questions" ? String(Int(value)) : pythonFloat(value)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SanaCore
 import SanaStore
 
@@ -225,13 +226,12 @@ public struct Importer: Sendable {
 }
 
 /// `judged-answers.csv` files read once per import, however many single XML files need them.
-final class JudgedAnswerFiles: @unchecked Sendable {
-    private let lock = NSLock()
-    private var loaded: [String: Result<[String: JudgedAnswer], ImportIssue>] = [:]
+final class JudgedAnswerFiles: Sendable {
+    private let loaded = Mutex<[String: Result<[String: JudgedAnswer], ImportIssue>]>([:])
 
     func answers(near folder: String) -> Result<[String: JudgedAnswer], ImportIssue> {
         guard let file = MedQuAD.judgedAnswersFile(near: folder) else { return .success([:]) }
-        return lock.withLock {
+        return loaded.withLock { loaded in
             if let known = loaded[file] { return known }
             let result = Result { () throws(ImportIssue) in try JudgedAnswers.load(file) }
             loaded[file] = result
@@ -241,8 +241,7 @@ final class JudgedAnswerFiles: @unchecked Sendable {
 }
 
 /// Adds up progress steps reported from concurrent readers.
-final class ProgressCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func add(_ n: Int) -> Int { lock.withLock { value += n; return value } }
+final class ProgressCounter: Sendable {
+    private let value = Mutex(0)
+    func add(_ n: Int) -> Int { value.withLock { $0 += n; return $0 } }
 }

@@ -34,12 +34,17 @@ public final class SearchIndex: Sendable {
     }
 
     /// Adds or replaces a batch of articles, analysed in parallel; searches see all of it or none.
-    public func update(_ articles: [Article]) {
+    /// `publish` false holds the batch back until the next publishing change or `publish()`: a
+    /// bulk load of many batches publishes once, at its end (see `IndexWriter.write`).
+    public func update(_ articles: [Article], publish: Bool = true) {
         let prepared = ArticleAnalysis.prepareInParallel(articles, workers: workers)
-        writer.write { state in
+        writer.write(publish: publish) { state in
             for (a, p) in zip(articles, prepared) { state.replace(a.id, with: p) }
         }
     }
+
+    /// Publishes the changes held back by `update(_:publish:)`.
+    public func publish() { writer.write(changesContent: false) { _ in } }
 
     /// Removes every article whose id is not in `ids` (after the store was replaced).
     public func removeAll(except ids: Set<String>) {

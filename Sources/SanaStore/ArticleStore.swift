@@ -80,8 +80,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
 }
 
 /// Storage of articles and their revisions. `SQLiteStore` keeps them in a file;
-/// `InMemoryArticleStore` keeps them in memory with the same semantics, for tests. A PostgreSQL
-/// store, for several servers sharing one database, is planned behind this protocol.
+/// `InMemoryArticleStore` keeps them in memory with the same semantics, for tests.
 ///
 /// Text compares byte for byte in UTF-8, as SQLite does by default: in lookups by id, slug and
 /// title, and in every order below.

@@ -57,7 +57,7 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = configuration.logLevel
         let (store, samples) = try await reportingStorageFailures {
             let store = try openStore(configuration, create: true)
-            return (store, configuration.loadSample ? try await SampleArticles.loadIfEmpty(into: store) : nil)
+            return (store, try await loadSampleArticles(into: store, configuration: configuration))
         }
         if let samples { logger.info("Loaded sample articles: \(samples.line)") }
         let words = installedEnglishWords(warn: printError)

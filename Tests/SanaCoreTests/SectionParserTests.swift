@@ -5,14 +5,13 @@ import Testing
 
 @Suite struct SectionParserTests {
     /// The seed page of ../shared, the format the site is modelled on.
-    static let seedText: String = {
-        let text = (try? String(contentsOf: SharedData.require("seed/page-example.txt"), encoding: .utf8)) ?? ""
+    static func seedText() throws -> String {
+        let text = try String(contentsOf: SharedData.require("seed/page-example.txt"), encoding: .utf8)
         return String(text.split(separator: "|", maxSplits: 1).first ?? "")
-    }()
+    }
 
     @Test func seedInlineNumberedHeadingsBecomeSections() throws {
-        try #require(!Self.seedText.isEmpty, "../shared/seed/page-example.txt must be readable")
-        let sections = SectionParser.sections(of: Self.seedText)
+        let sections = SectionParser.sections(of: try Self.seedText())
         #expect(sections.map(\.heading) == [nil, "Chronic Inflammation", "Degenerative lesions", "Trauma", "Lifestyle Adjustment"])
         #expect(sections[0].aspect == .overview)
         #expect(sections[0].text.hasPrefix("Neck calcifications are usually caused"))

@@ -13,6 +13,20 @@ import SanaCore
         }
     }
 
+    /// A bulk load's batches held back stay unseen, by searches and suggestions alike, until
+    /// published together; a later batch then copies nothing the snapshot shares.
+    @Test func heldBackBatchesAppearTogetherWhenPublished() {
+        let index = indexed()
+        let before = index.count
+        index.update(Self.batch("quaxil", 4), publish: false)
+        index.update(Self.batch("vorpit", 4), publish: false)
+        #expect(index.search("quaxil quorble").total == 0 && index.search("vorpit quorble").total == 0)
+        #expect(index.count == before && index.suggest("quax").isEmpty)
+        index.publish()
+        #expect(index.search("quaxil quorble").total == 4 && index.search("vorpit quorble").total == 4)
+        #expect(index.count == before + 8 && !index.suggest("quax").isEmpty)
+    }
+
     /// A write held open half way through its batch does not hold up a search, and the search
     /// sees none of the batch; once published, all of it.
     @Test func searchesRunWhileAWriteIsUnfinishedAndSeeNoneOfIt() {

@@ -261,6 +261,13 @@ import SanaStore
                 let items = try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [[String: Any]] ?? []
                 #expect(!items.isEmpty)
                 #expect(items.allSatisfy { ($0["text"] as? String)?.lowercased().contains("gall") == true })
+                // Each leads where SitePath says: its article, or the answers for its text.
+                for item in items {
+                    let text = try #require(item["text"] as? String)
+                    let expected = (item["slug"] as? String).map { SitePath.article(slug: $0) } ?? .search(query: text)
+                    #expect(item["href"] as? String == expected.href)
+                }
+                #expect(items.contains { $0["slug"] is String })
             }
             try await client.execute(uri: "/assets/site.js", method: .get) { response in
                 #expect(response.headers[.contentType] == "text/javascript; charset=utf-8")

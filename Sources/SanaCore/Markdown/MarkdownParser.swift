@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 internal import CCmarkGFM
 
 /// Article bodies are CommonMark with GitHub's tables, strikethrough and autolinks, parsed by
@@ -8,8 +9,10 @@ enum MarkdownParser {
     /// cmark-gfm 0.29 switches its extensions' inline characters (`~`, …) on and off in one
     /// global table around every parse, so two parses at once could spoil each other. Parses
     /// take turns; walking the finished tree does not need the lock.
-    private static let turn = NSLock()
+    private static let turn = Mutex(())
 
+    /// cmark-gfm's registered extensions: pointers into its own static tables, never freed or
+    /// changed once registered, so sharing them between threads is safe though the type is not Sendable.
     nonisolated(unsafe) private static let extensions: [OpaquePointer] = {
         cmark_gfm_core_extensions_ensure_registered()
         let names: [String] = ["table", "strikethrough", "autolink"]
@@ -20,15 +23,18 @@ enum MarkdownParser {
     static func withDocument<R>(_ text: String, _ body: (OpaquePointer) -> R) -> R {
         let extensions = Self.extensions
         var text = text
-        let root: OpaquePointer = turn.withLock {
+        // The tree belongs to this call alone; the lock only orders the parses.
+        nonisolated(unsafe) var parsed: OpaquePointer?
+        turn.withLock { _ in
             let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
             defer { cmark_parser_free(parser) }
             for e in extensions { cmark_parser_attach_syntax_extension(parser, e) }
             text.withUTF8 { bytes in
                 bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
             }
-            return cmark_parser_finish(parser)
+            parsed = cmark_parser_finish(parser)
         }
+        let root = parsed!
         defer { cmark_node_free(root) }
         // "[", "!URGENT" and "]" arrive as three text nodes; one reads better (care cards).
         cmark_consolidate_text_nodes(root)

@@ -24,11 +24,15 @@ final class IndexWriter: Sendable {
 
     /// Applies `change` to the writer's copy and publishes the result. Writers wait for each
     /// other; readers never wait for them. `changesContent` false leaves the generation alone
-    /// (for housekeeping such as trimming storage).
-    func write(changesContent: Bool = true, _ change: (inout IndexSnapshot) -> Void) {
+    /// (for housekeeping such as trimming storage). `publish` false keeps the change in the
+    /// writer's copy until the next publishing write: a bulk load publishes once at its end,
+    /// because between a publish and the next change the copy shares its storage with the
+    /// snapshot, and that change would copy every array it touches.
+    func write(changesContent: Bool = true, publish: Bool = true, _ change: (inout IndexSnapshot) -> Void) {
         working.withLock { state in
             change(&state)
             if changesContent { state.generation += 1 }
+            guard publish else { return }
             state.suggestionTable.prepare()
             let next = Published(state)
             let previous = published.withLock { slot in

@@ -32,7 +32,7 @@
       li.id = "q-option-" + i;
       var a = document.createElement("a");
       a.textContent = item.text;
-      a.href = item.slug ? "/articles/" + encodeURIComponent(item.slug) : "/search?q=" + encodeURIComponent(item.text);
+      a.href = item.href;
       li.appendChild(a);
       list.appendChild(li);
     });

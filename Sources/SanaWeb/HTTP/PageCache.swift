@@ -25,24 +25,23 @@ final class PageCache: Sendable {
     /// build instead of starting another (single flight): a burst of requests for one uncached
     /// article renders it once.
     private let building = Mutex<[String: Task<CachedPage, any Error>]>([:])
-    private let buildCount = Atomic<Int>(0)
-    private let joinCount = Atomic<Int>(0)
+    private let flightCounts = Mutex((builds: 0, joins: 0))
 
     /// How many pages were built (rendered) through the single-flight `page(_:build:)`.
-    var builds: Int { buildCount.load(ordering: .relaxed) }
+    var builds: Int { flightCounts.withLock { $0.builds } }
     /// How many requests waited for a build already in progress instead of starting one.
-    var joins: Int { joinCount.load(ordering: .relaxed) }
+    var joins: Int { flightCounts.withLock { $0.joins } }
 
     func page(_ key: String, build: @escaping @Sendable () async throws -> CachedPage) async throws -> CachedPage {
         if let hit = pages.withLock({ $0[key] }) { return hit }
         let flight: Task<CachedPage, any Error>? = building.withLock { flights in
             if let running = flights[key] {
-                joinCount.add(1, ordering: .relaxed)
+                flightCounts.withLock { $0.joins += 1 }
                 return running
             }
             // A build that finished since the first look has stored its page.
             if pages.withLock({ $0[key] }) != nil { return nil }
-            buildCount.add(1, ordering: .relaxed)
+            flightCounts.withLock { $0.builds += 1 }
             let task = Task<CachedPage, any Error> {
                 // The page is stored before the flight ends, so no later request misses both.
                 defer { self.building.withLock { $0[key] = nil } }

@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 import Testing
 @testable import SanaCore
 
@@ -6,7 +7,6 @@ import Testing
 /// exactly what the byte search it replaced found (cue and text padded with spaces, the cue
 /// searched as a substring), over every LiveQA question and a range of headings.
 @Suite struct CuePhraseTests {
-    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared").standardized
 
     static func substring(_ needle: String, in hay: String) -> Bool {
         let h = Array(hay.utf8), n = Array(needle.utf8)
@@ -17,14 +17,12 @@ import Testing
     @Test func questionTypesMatchAsTheSubstringSearchDid() throws {
         var questions: [String] = []
         for file in ["liveqa-dev/questions.jsonl", "liveqa-train/questions.jsonl"] {
-            let path = Self.shared.appendingPathComponent("data/" + file).path
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            let text = try String(contentsOf: SharedData.require("data/" + file), encoding: .utf8)
             for line in text.split(separator: "\n") {
                 guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
                 questions += ["question", "summary"].compactMap { object[$0] as? String }
             }
         }
-        try #require(!questions.isEmpty, "LiveQA questions under ../shared/data")
         questions += ["side-effects of aspirin", "is it safe for kids", "what is it used for?", "diagnosis", "i  am"]
         for q in questions {
             let text = " " + TextAnalyzer.tokens(q).joined(separator: " ") + " "
