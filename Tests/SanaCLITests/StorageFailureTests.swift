@@ -56,23 +56,24 @@ func sana(_ arguments: [String], timeout: TimeInterval) throws -> Run? {
     static let article = #"{"id":"kept","title":"What is kept?","body":"This article must survive.","category":"C"}"#
     static let another = #"{"id":"new","title":"What is new?","body":"This one cannot be written.","category":"C"}"#
 
-    /// A database with one article, the file of a second one, and the export of the first.
-    static func seeded() throws -> (dir: URL, db: String, next: String, before: String) {
-        let scratchFolder = try TemporaryFolder("sana-cli"); defer { scratchFolder.remove() }
-        let dir = scratchFolder.url
+    /// A database with one article, the file of a second one, and the export of the first, in
+    /// a folder the caller removes.
+    static func seeded() throws -> (folder: TemporaryFolder, db: String, next: String, before: String) {
+        let folder = try TemporaryFolder("sana-cli")
+        let dir = folder.url
         let db = dir.appendingPathComponent("db.sqlite").path
         let first = dir.appendingPathComponent("first.jsonl")
         try article.write(to: first, atomically: true, encoding: .utf8)
         try #require(try sana(["import", first.path, "--database", db]).status == 0)
         let next = dir.appendingPathComponent("next.jsonl")
         try another.write(to: next, atomically: true, encoding: .utf8)
-        return (dir, db, next.path, try sana(["export", "--database", db]).stdout)
+        return (folder, db, next.path, try sana(["export", "--database", db]).stdout)
     }
 
     /// Another process holds a write transaction: the import gives up after --busy-timeout,
     /// says the database is locked, exits 74 and writes nothing.
     @Test func aLockedDatabaseExits74AndChangesNothing() throws {
-        let (_, db, next, before) = try Self.seeded()
+        let (folder, db, next, before) = try Self.seeded(); defer { folder.remove() }
         let lock = try Holder("""
             import sqlite3, sys
             c = sqlite3.connect(sys.argv[1], isolation_level=None)
@@ -92,7 +93,8 @@ func sana(_ arguments: [String], timeout: TimeInterval) throws -> Run? {
     /// A database file this user may not write. Tests run as root in CI, where permissions do not
     /// stop writes, so there `sana` runs as the unprivileged user `nobody`.
     @Test func aReadOnlyDatabaseExits74AndChangesNothing() throws {
-        let (dir, db, next, before) = try Self.seeded()
+        let (folder, db, next, before) = try Self.seeded(); defer { folder.remove() }
+        let dir = folder.url
         for file in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
             try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: dir.appendingPathComponent(file).path)
         }
