@@ -17,13 +17,13 @@ public final class SearchIndex: Sendable {
     }
 
     /// The state searches read now; it never changes once taken.
-    var snapshot: IndexSnapshot { writer.snapshot }
+    var snapshot: IndexSnapshot { writer.current.snapshot }
 
     /// The number of searchable (published) articles.
-    public var count: Int { snapshot.liveCount }
+    public var count: Int { writer.current.snapshot.liveCount }
 
     /// Goes up with every change, so caches of pages built from the index know when to rebuild.
-    public var generation: Int { snapshot.generation }
+    public var generation: Int { writer.current.snapshot.generation }
 
     /// Adds or replaces an article; anything not published is removed instead.
     public func update(_ article: Article) {
@@ -60,19 +60,19 @@ public final class SearchIndex: Sendable {
     /// for later pages.
     public func search(_ question: String, limit: Int = 10, offset: Int = 0, category: String? = nil,
                        parameters: RankingParameters = RankingParameters()) -> SearchResponse {
-        snapshot.search(question, limit: limit, offset: offset, category: category, parameters: parameters)
+        writer.current.snapshot.search(question, limit: limit, offset: offset, category: category, parameters: parameters)
     }
 
     /// The `limit` published articles most similar to article `id` (see `IndexSnapshot.related`).
-    public func related(to id: String, limit: Int = 8) -> [RelatedArticle] { snapshot.related(to: id, limit: limit) }
+    public func related(to id: String, limit: Int = 8) -> [RelatedArticle] { writer.current.snapshot.related(to: id, limit: limit) }
 
     /// Completions for what has been typed so far.
     public func suggest(_ prefix: String, limit: Int = 8) -> [Suggestion] {
-        snapshot.suggestionTable.lookup(prefix, limit: limit)
+        writer.current.snapshot.suggestionTable.lookup(prefix, limit: limit)
     }
 
     /// Every condition name of published articles, for the A–Z index (see `IndexSnapshot.conditionNames`).
-    public func conditionNames() -> [ConditionName] { snapshot.conditionNames() }
+    public func conditionNames() -> [ConditionName] { writer.current.snapshot.conditionNames() }
 
     /// Copies each posting list into storage of its exact size: lists grow by doubling while the
     /// index is built, which leaves up to half of their memory unused. Call after a bulk load.

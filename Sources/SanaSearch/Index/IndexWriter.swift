@@ -19,8 +19,9 @@ final class IndexWriter: Sendable {
         published = Mutex(Published(initial))
     }
 
-    /// The latest published state.
-    var snapshot: IndexSnapshot { published.withLock { $0 }.snapshot }
+    /// The latest published state, held by reference: reading one field (the generation, on
+    /// every page request) or calling a search through it copies nothing of the state.
+    var current: Published { published.withLock { $0 } }
 
     /// Applies `change` to the writer's copy and publishes the result. Writers wait for each
     /// other; readers never wait for them. `changesContent` false leaves the generation alone
