@@ -18,16 +18,7 @@ db="$work/medquad.sqlite"
 "$old" export --database "$db" --output "$work/export.jsonl" >/dev/null
 # Each build reads its own copy: a newer build may migrate the file (add a table) on opening.
 for b in old new; do cp "$db" "$work/compare-$b.sqlite"; rm -f "$work/compare-$b.sqlite-wal" "$work/compare-$b.sqlite-shm"; done
-python3 - "$shared/liveqa-dev/questions.jsonl" "$work/export.jsonl" "$work" <<'PY'
-import json, sys
-dev, export, work = sys.argv[1:]
-with open(f"{work}/dev-questions.txt", "w") as f:
-    for line in open(dev):
-        f.write(" ".join(json.loads(line)["question"].split()) + "\n")
-with open(f"{work}/medquad-titles.txt", "w") as f:
-    for line in open(export):
-        f.write(" ".join(json.loads(line)["title"].split()) + "\n")
-PY
+python3 bench/question_files.py "$shared/liveqa-dev/questions.jsonl" "$work/export.jsonl" "$work"
 
 results="$work/compare.jsonl"
 : >"$results"

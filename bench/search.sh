@@ -13,16 +13,7 @@ sana=.build/release/sana
 db="$work/medquad.sqlite"
 if [ ! -f "$db" ]; then "$sana" import "$shared/medquad" --database "$db" 2>/dev/null; fi
 "$sana" export --database "$db" --output "$work/export.jsonl" >/dev/null
-python3 - "$shared/liveqa-dev/questions.jsonl" "$work/export.jsonl" "$work" <<'PY'
-import json, sys
-dev, export, work = sys.argv[1:]
-with open(f"{work}/dev-questions.txt", "w") as f:
-    for line in open(dev):
-        f.write(" ".join(json.loads(line)["question"].split()) + "\n")
-with open(f"{work}/medquad-titles.txt", "w") as f:
-    for line in open(export):
-        f.write(" ".join(json.loads(line)["title"].split()) + "\n")
-PY
+python3 bench/question_files.py "$shared/liveqa-dev/questions.jsonl" "$work/export.jsonl" "$work"
 python3 -c "import tantivy" 2>/dev/null || pip install -q tantivy
 sana_json=$("$sana" bench-search "$work/dev-questions.txt" "$work/medquad-titles.txt" --database "$db")
 tantivy_json=$(python3 bench/tantivy_search.py "$work/export.jsonl" "$work/dev-questions.txt" "$work/medquad-titles.txt")

@@ -241,7 +241,7 @@ import SanaStore
     @Test func unexpectedErrorsGetA500PageWithTheSearchBox() async throws {
         struct Broken: Error {}
         let router = Router(context: SanaRequestContext.self)
-        router.group().add(middleware: ErrorPageMiddleware(renderer: try await PageRenderer())).get("/broken") { _, _ -> Response in throw Broken() }
+        router.group().add(middleware: ErrorMiddleware(presenter: ErrorPages(renderer: try await PageRenderer()))).get("/broken") { _, _ -> Response in throw Broken() }
         try await Application(router: router).test(.router) { client in
             try await client.execute(uri: "/broken", method: .get) { response in
                 #expect(response.status == .internalServerError)

@@ -17,7 +17,7 @@ enum API {
     /// queries a 400 problem.
     @MiddlewareFixedTypeBuilder<Request, Response, SanaRequestContext>
     static var middleware: some MiddlewareProtocol<Request, Response, SanaRequestContext> {
-        ProblemDetailsMiddleware()
+        ErrorMiddleware(presenter: ProblemDocuments())
         QueryValidationMiddleware()
     }
 }

@@ -29,18 +29,13 @@ struct ProblemDetails: Codable, Equatable, Sendable, ResponseGenerator {
 
 /// Every error under /api as a problem document: a bad request is a 400 naming the problem, a
 /// routing miss a 404, an unexpected error a 500 that shows no internals. Never an HTML page.
-struct ProblemDetailsMiddleware: RouterMiddleware {
-    func handle(_ request: Request, context: SanaRequestContext,
-                next: (Request, SanaRequestContext) async throws -> Response) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch let error as BadRequest {
-            return try ProblemDetails(status: .badRequest, detail: error.message).response(from: request, context: context)
-        } catch let error as HTTPResponseError where error.status.code < 500 {
-            return try ProblemDetails(status: error.status).response(from: request, context: context)
-        } catch {
-            context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
-            return try ProblemDetails(status: .internalServerError).response(from: request, context: context)
+struct ProblemDocuments: ErrorPresenter {
+    func response(to failure: RequestFailure, request: Request, context: SanaRequestContext) throws -> Response {
+        let problem = switch failure {
+        case let .badRequest(message): ProblemDetails(status: .badRequest, detail: message)
+        case let .client(status): ProblemDetails(status: status)
+        case .server: ProblemDetails(status: .internalServerError)
         }
+        return try problem.response(from: request, context: context)
     }
 }

@@ -12,7 +12,7 @@ struct PlumbingRoutes<Store: ArticleStore>: Sendable {
     /// What every plumbing request passes through: errors as plain text, malformed queries a 400.
     @MiddlewareFixedTypeBuilder<Request, Response, SanaRequestContext>
     static var middleware: some MiddlewareProtocol<Request, Response, SanaRequestContext> {
-        PlainErrorMiddleware()
+        ErrorMiddleware(presenter: PlainTextErrors())
         QueryValidationMiddleware()
     }
 

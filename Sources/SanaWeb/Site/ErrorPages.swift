@@ -1,5 +1,5 @@
 extension PageRenderer {
-    /// The 404 page, with the search box (see `ErrorPageMiddleware`).
+    /// The 404 page, with the search box (see `ErrorPages`).
     func notFound() -> String {
         render("notfound", base(title: "Page not found", description: "Page not found", path: nil))
     }

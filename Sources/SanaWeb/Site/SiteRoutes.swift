@@ -23,7 +23,7 @@ struct SiteRoutes<Store: ArticleStore>: Sendable {
     /// query its 400 page.
     @MiddlewareFixedTypeBuilder<Request, Response, SanaRequestContext>
     var middleware: some MiddlewareProtocol<Request, Response, SanaRequestContext> {
-        ErrorPageMiddleware(renderer: renderer)
+        ErrorMiddleware(presenter: ErrorPages(renderer: renderer))
         QueryValidationMiddleware()
     }
 
