@@ -2,21 +2,46 @@
 """Reference engine for bench/search.sh: tantivy (PyPI) over the same published articles and the
 same questions Sana is timed on. Prints one JSON object like `sana bench-search`.
 
+Fair to both: tantivy drops the stop words Sana drops (read from Sana's own list in
+Sources/SanaCore/TextAnalyzer.swift, so the two stay in step), in the articles and in the
+questions, and stems with the same Porter-style English stemmer.
+
   tantivy_search.py EXPORT.jsonl QUESTIONS.txt...
 """
-import json, re, sys, time, resource
+import json, pathlib, re, sys, time, resource
 
 import tantivy
+
+SANA_STOP_WORDS = pathlib.Path(__file__).resolve().parent.parent / "Sources/SanaCore/TextAnalyzer.swift"
+
+
+def sana_stop_words(path=SANA_STOP_WORDS):
+    """The string literals of `TextAnalyzer.stopWords`; an error naming the file when it is not found."""
+    source = path.read_text(encoding="utf-8")
+    found = re.search(r"static let stopWords: Set<String> = \[(.*?)\]", source, re.S)
+    if not found:
+        sys.exit(f"{path}: no `static let stopWords: Set<String> = [...]` to read Sana's stop words from")
+    words = re.findall(r'"([^"]*)"', found.group(1))
+    if len(words) < 50:
+        sys.exit(f"{path}: only {len(words)} stop words read; the list's format changed")
+    return words
 
 
 def main():
     export, files = sys.argv[1], sys.argv[2:]
+    stop_words = sana_stop_words()
     schema = tantivy.SchemaBuilder()
     schema.add_text_field("id", stored=True, tokenizer_name="raw")
-    schema.add_text_field("title", tokenizer_name="en_stem")
-    schema.add_text_field("body", tokenizer_name="en_stem")
+    schema.add_text_field("title", tokenizer_name="sana_en")
+    schema.add_text_field("body", tokenizer_name="sana_en")
     schema = schema.build()
     index = tantivy.Index(schema)  # in RAM
+    # tantivy's en_stem (simple tokens, long ones dropped, lower case, English stemmer) with
+    # Sana's stop words removed before stemming, as Sana removes them.
+    analyzer = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.remove_long(40))
+                .filter(tantivy.Filter.lowercase()).filter(tantivy.Filter.custom_stopword(stop_words))
+                .filter(tantivy.Filter.stemmer("english")).build())
+    index.register_tokenizer("sana_en", analyzer)
     start = time.perf_counter()
     writer = index.writer(heap_size=200_000_000)
     count = 0
@@ -30,12 +55,14 @@ def main():
     index.reload()
     build_ms = (time.perf_counter() - start) * 1000
     searcher = index.searcher()
-    out = {"build_ms": round(build_ms, 3), "articles": count}
+    stops = set(stop_words)
+    out = {"build_ms": round(build_ms, 3), "articles": count, "stop_words": len(stop_words)}
     for path in files:
         questions = [q for q in open(path, encoding="utf-8").read().split("\n") if q]
         def ask(q):
             # Tokenising and parsing the question is part of answering it, as it is for Sana.
-            text = " ".join(re.findall(r"[a-z0-9]+", q.lower())) or "nothing"
+            # Stop words are dropped here too: the query parser would otherwise keep them as terms.
+            text = " ".join(w for w in re.findall(r"[a-z0-9]+", q.lower()) if w not in stops) or "nothing"
             return searcher.search(index.parse_query(text, ["title", "body"]), 10).hits
         for q in questions[:200]:
             ask(q)

@@ -14,6 +14,7 @@ public func buildApplication(configuration: SanaConfiguration, store: some Artic
     // Read before the load, so nothing written during it is missed (applying an article twice is harmless).
     let position = try await store.latestChange()
     let index = try await loadSearchIndex(from: store, englishWords: englishWords)
+    warmUp(index)
     logger.info("Search index ready: \(index.count) published articles")
     let follower = IndexFollower(store: store, index: index, position: position,
                                  interval: configuration.followIntervalDuration, logger: logger)
@@ -23,6 +24,15 @@ public func buildApplication(configuration: SanaConfiguration, store: some Artic
     return Application(router: router, server: limits.server,
                        configuration: limits.configuration(address: .hostname(configuration.host, port: configuration.port), logger: logger),
                        services: [follower], logger: logger)
+}
+
+/// Asks the engine a few questions before the server opens, so what a first search touches
+/// (tables built on first use, memory not yet paged in) is ready and `/health` means fast too.
+func warmUp(_ index: SearchIndex) {
+    for question in ["What causes high blood pressure?", "how is diabetes treatd in children", "side effects of ibuprofen"] {
+        _ = index.search(question)
+    }
+    _ = index.suggest("diab")
 }
 
 /// Fills an empty store with the bundled sample articles when the configuration asks for them

@@ -9,13 +9,16 @@ import SanaStore
 /// `revisionCheckInterval`: seconds a served article page is reused before the store is asked
 /// whether the article changed.
 /// `sitemapLimit`: URLs per sitemap file before `/sitemap.xml` becomes a sitemap index.
+/// `conditionsPageSize`: names per page of one letter of the A–Z index.
 public func buildRouter(store: some ArticleStore, renderer: PageRenderer, index: SearchIndex,
-                        revisionCheckInterval: Double = 2, sitemapLimit: Int = 50_000) -> Router<SanaRequestContext> {
+                        revisionCheckInterval: Double = 2, sitemapLimit: Int = 50_000,
+                        conditionsPageSize: Int = 1_000) -> Router<SanaRequestContext> {
     let router = Router(context: SanaRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware())
     PlumbingRoutes(store: store).addRoutes(to: router)
     let site = SiteRoutes(store: store, renderer: renderer, index: index, cache: PageCache(), answers: PageCache(capacity: 2_000),
-                          revisionCheckInterval: revisionCheckInterval, sitemapLimit: sitemapLimit)
+                          conditions: ConditionsDirectory(index: index), revisionCheckInterval: revisionCheckInterval,
+                          sitemapLimit: sitemapLimit, conditionsPageSize: max(1, conditionsPageSize))
     site.addRoutes(to: router)
     // Last, so that it wraps only the responder for requests no route matched (Hummingbird gives
     // router middleware to the routes added after it, and to that responder).

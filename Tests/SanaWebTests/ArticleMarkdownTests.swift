@@ -36,8 +36,9 @@ private func site(_ articles: [Article]) async throws -> (PageCache, some Applic
     for a in articles { _ = try await store.upsert(a) }
     let cache = PageCache()
     let router = Router(context: SanaRequestContext.self)
-    SiteRoutes(store: store, renderer: try await PageRenderer(), index: try await loadSearchIndex(from: store),
-               cache: cache, answers: PageCache()).addRoutes(to: router)
+    let index = try await loadSearchIndex(from: store)
+    SiteRoutes(store: store, renderer: try await PageRenderer(), index: index,
+               cache: cache, answers: PageCache(), conditions: ConditionsDirectory(index: index)).addRoutes(to: router)
     return (cache, Application(router: router))
 }
 

@@ -42,7 +42,7 @@ import SanaStore
         let examples: [(path: SitePath, status: HTTPResponse.Status)] = [
             (.home, .ok), (.article(slug: article.slug), .ok), (.article(slug: article.slug, section: anchor), .ok),
             (.category(slug: category), .ok), (.category(slug: category, page: 1), .ok),
-            (.conditionsIndex, .movedPermanently), (.conditions(letter: "g"), .ok), (.conditions(letter: "0-9"), .ok),
+            (.conditionsIndex, .movedPermanently), (.conditions(letter: "g"), .ok), (.conditions(letter: "g", page: 1), .ok), (.conditions(letter: "0-9"), .ok),
             (.search(), .ok), (.search(query: "what causes gallstones?"), .ok), (.search(query: "gallstones", category: category, page: 1), .ok),
             (.suggest(prefix: "gall"), .ok), (.feed, .ok), (.sitemap, .ok), (.sitemapFile(1), .ok), (.sitemapFile(2), .ok), (.robots, .ok),
             (.asset("site.css"), .ok), (.asset("site.js"), .ok), (.asset("icon.svg"), .ok),

@@ -12,8 +12,8 @@ public enum SitePath: Hashable, Sendable, CustomStringConvertible {
     case category(slug: String, page: Int? = nil)
     /// The A–Z index, which redirects to its first letter.
     case conditionsIndex
-    /// One letter of the A–Z index: "a"…"z" or "0-9".
-    case conditions(letter: String)
+    /// One letter of the A–Z index: "a"…"z" or "0-9"; `page` is written only when given (page 1 is the bare path).
+    case conditions(letter: String, page: Int? = nil)
     /// The answers page; with an empty query, the question form itself.
     case search(query: String = "", category: String? = nil, page: Int? = nil)
     /// Completions for the question box, as JSON.
@@ -33,7 +33,7 @@ public enum SitePath: Hashable, Sendable, CustomStringConvertible {
         case .article(let slug, let section): "/articles/" + Self.segment(slug) + (section.map { "#" + Self.component($0) } ?? "")
         case .category(let slug, let page): "/categories/" + Self.segment(slug) + Self.query(["page": page.map(String.init)])
         case .conditionsIndex: "/conditions"
-        case .conditions(let letter): "/conditions/" + Self.segment(letter)
+        case .conditions(let letter, let page): "/conditions/" + Self.segment(letter) + Self.query(["page": page.map(String.init)])
         case .search(let text, let category, let page):
             "/search" + Self.query(["q": text.isEmpty ? nil : text, "category": category, "page": page.map(String.init)])
         case .suggest(let prefix): "/suggest" + Self.query(["q": prefix])

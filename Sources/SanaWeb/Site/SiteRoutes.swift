@@ -12,10 +12,14 @@ struct SiteRoutes<Store: ArticleStore>: Sendable {
     let cache: PageCache
     /// Answers pages apart: any text makes a new one, and they must not push article pages out.
     let answers: PageCache
+    /// The A–Z index's names by letter, rebuilt when the index changes.
+    let conditions: ConditionsDirectory
     /// Seconds an article page is served before its revision is checked in the store again.
     var revisionCheckInterval: Double = 2
     /// URLs per sitemap file; beyond it `/sitemap.xml` is a sitemap index.
     var sitemapLimit: Int = Sitemap.protocolLimit
+    /// Names per page of one letter of the A–Z index.
+    var conditionsPageSize: Int = 1_000
 
     static var pageCacheControl: String { "public, max-age=300" }
 
