@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Answer-engine benchmark: Sana's in-process search and tantivy (PyPI) over the same published
 # MedQuAD articles and the same questions (the LiveQA dev questions and all MedQuAD question
-# titles), side by side in one run, with ratios. Usage: bench/search.sh
+# titles), side by side in one run, with p50 and p99 ratios. Fair to both: tantivy drops the stop
+# words Sana drops, read from Sana's own list (bench/tantivy_search.py). Usage: bench/search.sh
+# (SANA_BIN picks the binary; otherwise a release build is made)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=.build-bench
 mkdir -p "$work"
 shared=../shared/data
 
-swift build -c release --product sana >/dev/null
-sana=.build/release/sana
+sana=${SANA_BIN:-.build/release/sana}
+[ -n "${SANA_BIN:-}" ] || swift build -c release --product sana >/dev/null
 db="$work/medquad.sqlite"
 if [ ! -f "$db" ]; then "$sana" import "$shared/medquad" --database "$db" 2>/dev/null; fi
 "$sana" export --database "$db" --output "$work/export.jsonl" >/dev/null
@@ -32,7 +34,7 @@ python3 - "$sana_json" "$tantivy_json" "$serve_rss" <<'PY'
 import json, sys
 s, t = json.loads(sys.argv[1]), json.loads(sys.argv[2])
 print(f"resident memory of `sana serve` with the corpus loaded: {sys.argv[3]} MB")
-print(f"corpus: {s['articles']} published articles (tantivy: {t['articles']})")
+print(f"corpus: {s['articles']} published articles (tantivy: {t['articles']}); tantivy drops Sana's {t['stop_words']} stop words")
 print(f"index build: Sana {s['build_ms']:.0f} ms, tantivy {t['build_ms']:.0f} ms")
 print(f"resident memory after the run: Sana {s['rss_mb']} MB, tantivy's Python process {t['rss_mb']} MB")
 print(f"{'queries':<16}{'n':>7}{'Sana p50':>11}{'tantivy p50':>13}{'ratio':>7}{'Sana p99':>11}{'tantivy p99':>13}{'ratio':>7}")
