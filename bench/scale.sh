@@ -57,3 +57,5 @@ measure_serve "index file"
 mv "$db.index" "$db.index.kept"
 measure_serve "cold rebuild"
 mv -f "$db.index.kept" "$db.index"
+# Searches over the mapped index, opened from the file as `sana serve` opens it.
+"$sana" bench-search "$work/dev-questions.txt" "$work/medquad-titles-sample.txt" --index-file --database "$db"

@@ -37,8 +37,13 @@ struct Import: AsyncParsableCommand {
                 reporter.finish()
                 for issue in summary.issues { printError("skipped: \(issue)") }
                 print(summary.line)
-                // After the commit: the index file beside the database gets what was imported.
-                if !dryRun { try await refreshIndexFile(store: store, database: configuration.database, logger: quietLogger()) }
+                // After the commit: the index file beside the database gets what was imported. The
+                // articles are stored whatever happens here; a server would rebuild a missing file.
+                if !dryRun {
+                    do { try await refreshIndexFile(store: store, database: configuration.database, logger: quietLogger()) } catch {
+                        printError("sana: the index file was not updated (\(error)); the next `sana serve` brings it up to date")
+                    }
+                }
             } catch let failure as ImportFailed {
                 reporter.finish()
                 printError(failure.description)

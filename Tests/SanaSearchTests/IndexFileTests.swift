@@ -168,4 +168,36 @@ func everythingAnswered(_ index: SearchIndex, questions: [String], ids: [String]
         #expect(try SearchIndex.open(file: file).position == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["site.index"])
     }
+
+    /// Two servers on one database saving at once: each writes its own temporary file and
+    /// renames it into place, so the file is always one of the two whole, never a mix.
+    @Test func twoWritersAtOnceLeaveOneWholeFile() async throws {
+        let folder = try TemporaryFolder("sana-index-file"); defer { folder.remove() }
+        var random = RandomCorpus(seed: 11)
+        let first = SearchIndex(workers: 1), second = SearchIndex(workers: 1)
+        first.update((0..<400).map { random.article($0) })
+        second.update((0..<500).map { random.article($0) })
+        let file = folder.path("site.index")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (index, position) in [(first, 1), (second, 2)] {
+                group.addTask { for _ in 0..<5 { try index.save(file: file, position: position) } }
+            }
+            try await group.waitForAll()
+        }
+        let (opened, position) = try SearchIndex.open(file: file)
+        #expect(opened.count == (position == 1 ? first.count : second.count))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["site.index"])
+    }
+
+    /// Every stored part of the snapshot is saved in the index file or rebuilt at open. A part
+    /// added to `IndexSnapshot` must be added to `SnapshotWriting` and `SnapshotReading` (and
+    /// `IndexFileLayout.version` raised), then to this list: otherwise a server started from a
+    /// file would lack it.
+    @Test func theFileCoversEveryPartOfTheSnapshot() {
+        let parts = Set(Mirror(reflecting: SearchIndex().snapshot).children.compactMap(\.label))
+        #expect(parts == ["termIDs", "terms", "postings", "records", "docRecord", "docLengths", "docAlive", "docTypes", "docGroups",
+                          "groupIDs", "docCategory", "categoryIDs", "docNumber", "focusDocs", "suggestionTable", "termSurfaces",
+                          "speller", "surfaceOrder", "mappings", "lengthSums", "liveCount", "deadCount", "generation",
+                          "synonyms", "synonymKeys", "englishWords", "scratch"])
+    }
 }

@@ -3,7 +3,7 @@
 ///     header   32 bytes: "SANAIDX1", format version (UInt32), zeros
 ///     sections each starting at a multiple of 8 (see `IndexSection`)
 ///     directory per section: offset, length, checksum (UInt64 each)
-///     footer   64 bytes: "SANAEND1", format version, section count (UInt32 each... see `Footer`)
+///     footer   64 bytes (see `IndexFileFooter`)
 ///
 /// The footer is written last, so a file cut short has none and reads as truncated. Its
 /// `position` is the database's change number the index is current up to; `analysis` is a
@@ -20,7 +20,7 @@ enum IndexFileLayout {
 
 /// The footer's fields, in order: magic (8), version (4), section count (4), position (8),
 /// analysis fingerprint (8), directory offset (8), directory checksum (8), footer checksum over
-/// the 56 bytes before it (8), zeros (8).
+/// the 48 bytes before it (8), zeros (8).
 struct IndexFileFooter {
     var sectionCount: Int
     var position: Int

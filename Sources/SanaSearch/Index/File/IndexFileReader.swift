@@ -26,7 +26,7 @@ struct IndexFileReader {
         let f = bytes.count - IndexFileLayout.footerSize
         guard Array(bytes[f..<(f + 8)]) == IndexFileLayout.footerMagic else { throw .truncated(path) }
         func u64(_ at: Int) -> UInt64 { bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian }
-        guard Checksum.of(UnsafeRawBufferPointer(rebasing: bytes[f..<(f + 56)])) == u64(f + 56) else {
+        guard Checksum.of(UnsafeRawBufferPointer(rebasing: bytes[f..<(f + 48)])) == u64(f + 48) else {
             throw .corrupt(path, "footer checksum")
         }
         let count = Int(bytes.loadUnaligned(fromByteOffset: f + 12, as: UInt32.self).littleEndian)
