@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The answer engine and the site at scale: a deterministic 1,000,000-article corpus generated from
 # MedQuAD's vocabulary (bench/generate_corpus.py), imported, then:
-#   - in-process search timings (the LiveQA dev questions and a sample of MedQuAD's question titles);
+#   - in-process search timings (from the index file too, as `sana serve` opens it) (the LiveQA dev questions and a sample of MedQuAD's question titles);
 #   - `sana serve` over it: seconds until /health is healthy, the first search after that, article
 #     pages the server never saw (wrk over a shuffled list of article URLs, each asked once: p50/p99),
 #     the home page and a category page right after a write (`sana import` of one changed article
@@ -27,8 +27,9 @@ if [ ! -f "$corpus" ]; then
   mv "$corpus.tmp" "$corpus"
 fi
 if [ ! -f "$db" ]; then
-  /usr/bin/time -f "imported in %e s, peak memory %M KB" "$sana" import "$corpus" --database "$db.tmp" >/dev/null
+  /usr/bin/time -f "imported (index file included) in %e s, peak memory %M KB" "$sana" import "$corpus" --database "$db.tmp" >/dev/null
   mv "$db.tmp" "$db"
+  mv "$db.tmp.index" "$db.index"
 fi
 # Opening the database once brings its schema up to date, so the start below times no migration.
 "$sana" stats --database "$db" >/dev/null
@@ -105,3 +106,21 @@ for letter in a s; do
   echo "A–Z /conditions/$letter: first page $(timed /conditions/$letter), page 2 $(timed "/conditions/$letter?page=2")"
 done
 echo "after the run: resident memory $(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status) MB"
+kill $pid; wait $pid 2>/dev/null || true
+
+# Searches over the mapped index, opened from the file `sana import` wrote, as `sana serve` opens it.
+[ -n "${SKIP_SEARCH:-}" ] || "$sana" bench-search "$work/dev-questions.txt" "$work/medquad-titles-sample.txt" --index-file --database "$db"
+# For comparison: the start without the index file (a cold rebuild, as before index files).
+mv "$db.index" "$db.index.kept"
+"$sana" serve --no-sample --port $port --database "$db" >"$work/serve-scale-cold.log" 2>&1 &
+pid=$!
+start=$(date +%s.%N)
+until curl -sf "$base/health" >/dev/null 2>&1; do
+  kill -0 $pid 2>/dev/null || { mv -f "$db.index.kept" "$db.index"; cat "$work/serve-scale-cold.log"; exit 1; }
+  sleep 0.1
+done
+ready=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$start" "$(date +%s.%N)")
+echo "sana serve without the index file (cold rebuild): ready after $ready s, resident memory $(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status) MB"
+kill $pid; wait $pid 2>/dev/null || true
+rm -f "$db.index".tmp-*
+mv -f "$db.index.kept" "$db.index"

@@ -11,13 +11,15 @@ import SanaWeb
 /// `runService()` shuts down gracefully on SIGINT and SIGTERM.
 public func buildApplication(configuration: SanaConfiguration, store: some ArticleStore, englishWords: EnglishWords,
                              logger: Logger) async throws -> some ApplicationProtocol {
-    // Read before the load, so nothing written during it is missed (applying an article twice is harmless).
-    let position = try await store.latestChange()
-    let index = try await loadSearchIndex(from: store, englishWords: englishWords)
+    // From the index file beside the database when it is usable, caught up with the changes
+    // since; else rebuilt (the follower saves it once the server answers).
+    let indexFile = indexFilePath(database: configuration.database)
+    let loaded = try await loadSearchIndex(from: store, file: indexFile, englishWords: englishWords, logger: logger)
+    let index = loaded.index
     warmUp(index)
     logger.info("Search index ready: \(index.count) published articles")
-    let follower = IndexFollower(store: store, index: index, position: position,
-                                 interval: configuration.followIntervalDuration, logger: logger)
+    let follower = IndexFollower(store: store, index: index, position: loaded.position, interval: configuration.followIntervalDuration,
+                                 indexFile: indexFile, savedPosition: loaded.savedPosition, logger: logger)
     let renderer = try await PageRenderer(siteURL: configuration.siteURL)
     let router = buildRouter(store: store, renderer: renderer, index: index)
     let limits = configuration.connectionLimits

@@ -16,6 +16,12 @@ public final class SearchIndex: Sendable {
         writer = IndexWriter(IndexSnapshot(synonyms: synonyms, englishWords: englishWords, scratch: ScratchArrays()))
     }
 
+    /// An index starting from `snapshot` (one read from an index file).
+    init(snapshot: IndexSnapshot, workers: Int) {
+        self.workers = max(1, workers)
+        writer = IndexWriter(snapshot)
+    }
+
     /// The state searches read now; it never changes once taken.
     var snapshot: IndexSnapshot { writer.current.snapshot }
 

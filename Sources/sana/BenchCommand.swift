@@ -12,16 +12,30 @@ struct BenchSearch: AsyncParsableCommand {
         abstract: "Time index building and searches over question files (one question per line); prints JSON.")
     @Argument(help: "Question files, one question per line.") var files: [String]
     @Option(help: "Answers per question.") var limit = 10
+    @Flag(help: "Open the index file beside the database (as `sana serve` does) instead of building; build_ms is then the time to open it.")
+    var indexFile = false
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        let store = try await db.openExisting()
+        let configuration = try await db.load()
+        let store = try openStore(configuration, create: false)
         let clock = ContinuousClock()
-        let index = SearchIndex(englishWords: installedEnglishWords(warn: printError))
-        // Loaded as `sana serve` loads it; only the indexing is timed.
-        let applied = try await applyAllArticles(of: store, to: index)
-        finishLoading(index)
-        var report = BenchReport(buildMilliseconds: milliseconds(applied.indexingTime), articles: index.count)
+        let words = installedEnglishWords(warn: printError)
+        let index: SearchIndex
+        let buildTime: Duration
+        if indexFile {
+            var loaded: LoadedIndex?
+            buildTime = try await clock.measure {
+                loaded = try await loadSearchIndex(from: store, file: indexFilePath(database: configuration.database), englishWords: words, logger: quietLogger())
+            }
+            index = loaded!.index
+        } else {
+            index = SearchIndex(englishWords: words)
+            // Loaded as `sana serve` loads it; only the indexing is timed.
+            buildTime = try await applyAllArticles(of: store, to: index).indexingTime
+            finishLoading(index)
+        }
+        var report = BenchReport(buildMilliseconds: milliseconds(buildTime), articles: index.count)
         for file in files {
             let questions = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
             for q in questions.prefix(200) { _ = index.search(q, limit: limit) }  // warm up

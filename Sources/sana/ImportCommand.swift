@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SanaApp
 import SanaIngest
 import SanaStore
 
@@ -29,12 +30,20 @@ struct Import: AsyncParsableCommand {
         let options = ImportOptions(format: format, dryRun: dryRun, skipInvalid: skipInvalid, title: title, category: category)
         defer { reporter.finish() }
         try await reportingStorageFailures(nothingWritten: "import stopped; nothing was written") {
-            let store = try await db.open()
+            let configuration = try await db.load()
+            let store = try openStore(configuration, create: true)
             do {
                 let summary = try await Importer(store: store).run(paths: paths, options: options) { reporter.update($0) }
                 reporter.finish()
                 for issue in summary.issues { printError("skipped: \(issue)") }
                 print(summary.line)
+                // After the commit: the index file beside the database gets what was imported. The
+                // articles are stored whatever happens here; a server would rebuild a missing file.
+                if !dryRun {
+                    do { try await refreshIndexFile(store: store, database: configuration.database, logger: quietLogger()) } catch {
+                        printError("sana: the index file was not updated (\(error)); the next `sana serve` brings it up to date")
+                    }
+                }
             } catch let failure as ImportFailed {
                 reporter.finish()
                 printError(failure.description)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import SanaApp
 import SanaSearch
 import SanaStore
@@ -44,9 +45,13 @@ struct DatabaseOptions: ParsableArguments {
     /// mistyped path and not an empty database.
     func openExisting() async throws -> any ArticleStore { try openStore(try await load(), create: false) }
 
-    /// The answer engine over every published article of an existing database.
+    /// The answer engine over every published article of an existing database: from its index
+    /// file when that is current, else built (the file is left to `import` and `serve`).
     func loadSearchIndex() async throws -> SearchIndex {
-        try await SanaApp.loadSearchIndex(from: try await openExisting(), englishWords: installedEnglishWords(warn: printError))
+        let configuration = try await load()
+        let store = try openStore(configuration, create: false)
+        return try await SanaApp.loadSearchIndex(from: store, file: indexFilePath(database: configuration.database),
+                                                 englishWords: installedEnglishWords(warn: printError), logger: quietLogger()).index
     }
 }
 
@@ -79,6 +84,13 @@ func reportingStorageFailures<T>(nothingWritten: String = "nothing was changed",
         printError("sana: storage error: \(failure); \(nothingWritten)")
         throw ExitCode(ExitCodes.storage)
     }
+}
+
+/// A logger for commands other than `serve`: warnings and errors only, on standard error.
+func quietLogger() -> Logger {
+    var logger = Logger(label: "sana") { StreamLogHandler.standardError(label: $0) }
+    logger.logLevel = .warning
+    return logger
 }
 
 /// Writes to standard error, where diagnostics belong.

@@ -1,22 +1,22 @@
 /// Names (focus and also-called keys) to the articles about them, keyed by the name's hash: with
 /// a million articles, nearly every one naming its own condition, names kept as dictionary keys
-/// with an array each cost more than the articles' postings. Hashes are 64-bit and seeded per
-/// process; two of a few million names sharing one is about a one-in-a-million-million chance.
+/// with an array each cost more than the articles' postings. Hashes are 64-bit and the same in
+/// every process (`StableHash`); two of a few million names sharing one is about a one-in-a-million-million chance.
 struct FocusTable {
     /// A name's only article (≥ 0) or, as `-(i + 1)`, its list `lists[i]`.
-    private var heads: [Int: Int32] = [:]
-    private var lists: [[Int32]] = []
+    var heads: [Int: Int32] = [:]
+    var lists: [[Int32]] = []
 
-    func contains(_ key: String) -> Bool { heads[key.hashValue] != nil }
+    func contains(_ key: String) -> Bool { heads[StableHash.of(key)] != nil }
 
     /// The articles about a name, in the order they were added.
     func articles(_ key: String) -> [Int32] {
-        guard let head = heads[key.hashValue] else { return [] }
+        guard let head = heads[StableHash.of(key)] else { return [] }
         return head >= 0 ? [head] : lists[Int(-head - 1)]
     }
 
     mutating func add(_ key: String, _ doc: Int32) {
-        let h = key.hashValue
+        let h = StableHash.of(key)
         guard let head = heads[h] else { heads[h] = doc; return }
         if head >= 0 {
             lists.append([head, doc])

@@ -44,13 +44,14 @@ extension IndexSnapshot {
             let id = Int(ids[Int(local)])
             if !termSurfaces[id].contains(word) {
                 termSurfaces[id].append(word)
+                surfaceOrder.append(Int32(id))
                 speller.add(word)
             }
         }
     }
 
     private mutating func group(_ key: String) -> Int32 {
-        let h = key.hashValue
+        let h = StableHash.of(key)
         if let g = groupIDs[h] { return g }
         let g = Int32(groupIDs.count)
         groupIDs[h] = g

@@ -29,6 +29,12 @@ struct IndexSnapshot: Sendable {
     var termSurfaces: [[String]] = []
     /// Every word of the indexed text, for typo correction.
     var speller = SpellingCorrector()
+    /// The term of each word given to `speller`, in the order given (the words are the terms'
+    /// surfaces, in order): what the index file needs to rebuild the speller exactly.
+    var surfaceOrder: [Int32] = []
+    /// Index files this state reads postings and records from; held so their mappings outlive
+    /// every snapshot that points into them.
+    var mappings: [MappedFile] = []
     var lengthSums = SIMD4<Float>(repeating: 0)
     /// The number of searchable (published) articles.
     var liveCount = 0

@@ -10,6 +10,7 @@ extension IndexSnapshot {
         report["suggestions"] = suggestionTable.storedBytes
         report["names"] = focusDocs.storedBytes + groupIDs.capacity * 12 + docNumber.capacity * 20
         report["terms"] = terms.reduce(0) { $0 + $1.utf8.count + 16 } + termSurfaces.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count + 16 } }
+        report["mapped_file"] = mappings.reduce(0) { $0 + $1.bytes.count }
         return report
     }
 }

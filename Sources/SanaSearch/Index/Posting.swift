@@ -25,19 +25,24 @@ struct Posting: Sendable {
 /// One term's postings in article order, as full blocks that never change plus a growing tail.
 /// The writer appends to its own copy of the index while searches read the published one; the
 /// two share storage, so an append copies only the tail (at most one block), never the whole
-/// list of a common term.
-struct PostingList: Sendable {
+/// list of a common term. A list read from an index file starts with the postings in the
+/// file's mapping (`mapped`), which are never copied.
+/// Unchecked Sendable: `mapped` is read-only memory that the snapshot's `mappings` keep alive.
+struct PostingList: @unchecked Sendable {
     static let blockSize = 4096
+    private var mapped = UnsafeBufferPointer<Posting>(start: nil, count: 0)
     private var blocks: [[Posting]] = []
     private var tail: [Posting] = []
 
     init() {}
 
+    init(mapped: UnsafeBufferPointer<Posting>) { self.mapped = mapped }
+
     init(_ postings: some Sequence<Posting>) {
         for p in postings { append(p) }
     }
 
-    var count: Int { blocks.count * Self.blockSize + tail.count }
+    var count: Int { mapped.count + blocks.count * Self.blockSize + tail.count }
 
     mutating func append(_ posting: Posting) {
         tail.append(posting)
@@ -50,6 +55,7 @@ struct PostingList: Sendable {
     /// Calls `body` with the postings, block by block, in article order.
     @inline(__always)
     func forEachBlock(_ body: (UnsafeBufferPointer<Posting>) -> Void) {
+        if mapped.count > 0 { body(mapped) }
         for block in blocks { block.withUnsafeBufferPointer(body) }
         tail.withUnsafeBufferPointer(body)
     }
@@ -62,7 +68,7 @@ struct PostingList: Sendable {
         return out
     }
 
-    /// Postings the storage has room for (full blocks are exactly full).
+    /// Postings the memory has room for (full blocks are exactly full; mapped ones not counted).
     var capacity: Int { blocks.reduce(0) { $0 + $1.capacity } + tail.capacity }
 
     /// Copies the tail into storage of its exact size (it grows by doubling).

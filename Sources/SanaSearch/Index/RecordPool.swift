@@ -2,12 +2,25 @@
 /// chunks. A million articles held as Swift strings and arrays cost about as much again in
 /// allocation headers and heap fragmentation as in content; one record each in shared chunks
 /// costs a few bytes of overhead and is decoded only for the articles a search returns.
-struct RecordPool {
+/// Records read from an index file stay in its mapping (`mapped`); new ones go to the chunks.
+/// Unchecked Sendable: `mapped` is read-only memory that the snapshot's `mappings` keep alive.
+struct RecordPool: @unchecked Sendable {
     private var chunks: [[UInt8]] = []
     static let chunkBytes = 1 << 22
+    /// Marks an address in `mapped` rather than in a chunk.
+    static let mappedFlag = 1 << 62
+    private var mapped = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
-    /// Bytes of records held.
+    /// Bytes of records held in memory (the mapped ones not counted).
     private(set) var storedBytes = 0
+
+    init() {}
+
+    /// A pool whose records are already laid out in `mapped` (each as its length, then its
+    /// bytes), addressed by `mappedFlag | offset`.
+    init(mapped: UnsafeBufferPointer<UInt8>) { self.mapped = mapped }
+
+    var mappedBytes: Int { mapped.count }
 
     /// Stores a record (two parts written back to back) and returns its address.
     mutating func append(_ head: [UInt8], _ tail: [UInt8]) -> Int {
@@ -30,12 +43,31 @@ struct RecordPool {
 
     /// Reads the record at `address`.
     func read<R>(_ address: Int, _ body: (inout RecordReader) -> R) -> R {
-        chunks[address >> 32].withUnsafeBufferPointer { chunk in
-            var length = RecordReader(chunk, at: address & 0xFFFF_FFFF)
+        withStoredBytes(address) { stored in
+            var length = RecordReader(stored, at: 0)
             let count = length.int()
-            var reader = RecordReader(UnsafeBufferPointer(rebasing: chunk[length.at..<(length.at + count)]), at: 0)
+            var reader = RecordReader(UnsafeBufferPointer(rebasing: stored[length.at..<(length.at + count)]), at: 0)
             return body(&reader)
         }
+    }
+
+    /// The record at `address` as stored: its length, then its bytes (for saving it elsewhere).
+    func withStoredBytes<R>(_ address: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if address & Self.mappedFlag != 0 {
+            let offset = address ^ Self.mappedFlag
+            return body(UnsafeBufferPointer(rebasing: mapped[offset..<(offset + Self.storedLength(mapped, at: offset))]))
+        }
+        return chunks[address >> 32].withUnsafeBufferPointer { chunk in
+            let offset = address & 0xFFFF_FFFF
+            return body(UnsafeBufferPointer(rebasing: chunk[offset..<(offset + Self.storedLength(chunk, at: offset))]))
+        }
+    }
+
+    /// Bytes of the record stored at `offset`, its length prefix included.
+    private static func storedLength(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
+        var r = RecordReader(bytes, at: offset)
+        let count = r.int()
+        return r.at - offset + count
     }
 
     /// The record's bytes, for copying it into another pool.

@@ -16,7 +16,7 @@ public struct Suggestion: Sendable, Codable, Equatable {
 /// `RecordPool` (folded key, text, slug) and found through their words, so a million articles'
 /// titles cost their bytes and a few words of bookkeeping each.
 struct SuggestionTable {
-    private struct Entry {
+    struct Entry {
         /// Address of the folded key, text and slug (empty: the suggestion searches for the text).
         var record: Int
         /// Published articles naming it as their focus or also-called name.
@@ -25,19 +25,20 @@ struct SuggestionTable {
         var titles: Int32
         var visible: Bool { articles > 0 || titles > 0 }
     }
-    private var entries: [Entry] = []
-    private var names = RecordPool()
+    // Internal rather than private: the index file saves and restores them (Index/File/).
+    var entries: [Entry] = []
+    var names = RecordPool()
     /// Folded keys (by hash, as in `FocusTable`) to entries.
-    private var entryOfKey: [Int: Int32] = [:]
-    private var entriesOfWord = FocusTable()
+    var entryOfKey: [Int: Int32] = [:]
+    var entriesOfWord = FocusTable()
     /// Every word of the names, sorted for prefix lookups; new words wait in `newWords` until
     /// `prepare` merges them in (the writer does, before it publishes).
-    private var sortedWords: [String] = []
-    private var newWords: [String] = []
+    var sortedWords: [String] = []
+    var newWords: [String] = []
 
     mutating func add(title: String, slug: String, names: [String]) {
         let titleKey = TextAnalyzer.fold(title)
-        if let existing = entryOfKey[titleKey.hashValue] {
+        if let existing = entryOfKey[StableHash.of(titleKey)] {
             let e = Int(existing)
             // A title that equals a name, or whose article left: the article is the better target.
             if self.slug(of: e).isEmpty { restore(e, slug: slug) }
@@ -47,7 +48,7 @@ struct SuggestionTable {
         }
         for name in Set(names) where !name.isEmpty {
             let key = TextAnalyzer.fold(name)
-            if let existing = entryOfKey[key.hashValue] {
+            if let existing = entryOfKey[StableHash.of(key)] {
                 entries[Int(existing)].articles += 1
             } else {
                 insert(key: key, text: name, slug: nil, isTitle: false)
@@ -58,13 +59,13 @@ struct SuggestionTable {
     /// Takes back what `add` gave for an article leaving the index: its title and names count
     /// one article fewer (none left: not suggested), and a title no longer opens it.
     mutating func remove(title: String, slug: String, names: [String]) {
-        if let existing = entryOfKey[TextAnalyzer.fold(title).hashValue], entries[Int(existing)].titles > 0 {
+        if let existing = entryOfKey[StableHash.of(TextAnalyzer.fold(title))], entries[Int(existing)].titles > 0 {
             let e = Int(existing)
             entries[e].titles -= 1
             if self.slug(of: e) == slug { restore(e, slug: nil) }
         }
         for name in Set(names) where !name.isEmpty {
-            guard let existing = entryOfKey[TextAnalyzer.fold(name).hashValue] else { continue }
+            guard let existing = entryOfKey[StableHash.of(TextAnalyzer.fold(name))] else { continue }
             if entries[Int(existing)].articles > 0 { entries[Int(existing)].articles -= 1 }
         }
     }
@@ -90,7 +91,7 @@ struct SuggestionTable {
     private mutating func insert(key: String, text: String, slug: String?, isTitle: Bool) {
         let index = Int32(entries.count)
         entries.append(Entry(record: store(key, text, slug), articles: isTitle ? 0 : 1, titles: isTitle ? 1 : 0))
-        entryOfKey[key.hashValue] = index
+        entryOfKey[StableHash.of(key)] = index
         for word in Set(key.split(separator: " ").map(String.init)) {
             if !entriesOfWord.contains(word) { newWords.append(word) }
             entriesOfWord.add(word, index)
