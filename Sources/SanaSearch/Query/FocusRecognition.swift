@@ -1,0 +1,124 @@
+import Foundation
+import SanaCore
+
+/// A name found in a question, with what says whether it is the thing asked about.
+struct FocusCandidate {
+    /// The question's terms that name it, joined by spaces.
+    var key: String
+    /// The key of the name Sana knows it by (the generic of a brand, the medical name of a lay term).
+    var knownAs: String
+    /// The question's words that name it, as written (folded).
+    var words: String
+    var range: Range<Int>
+    var hasArticle: Bool
+    var isDrug: Bool
+    var specificity: Double
+    var score: Double = 0
+}
+
+/// Words that mark a name as the person's background rather than what they ask about
+/// ("I have celiac disease and need to know if this drug contains gluten").
+private let backgroundWords: Set<String> = ["have", "has", "had", "having", "diagnosed", "suffer", "suffering", "suffers",
+                                            "suffered", "history", "with"]
+
+/// Irregular plurals the stemmer leaves apart from their singulars ("abscess teeth").
+private let irregularPlurals: [String: String] = [
+    "teeth": "tooth", "feet": "foot", "lice": "lous", "mice": "mous", "women": "woman", "men": "man",
+    "children": "child", "geese": "goos", "knives": "knive",
+]
+
+/// Question types about a medicine: with one of these, a drug the question names goes before a condition.
+private let drugTypes: Set<QuestionType> = [.sideEffects, .interactions, .dosage, .contraindication, .usage, .tapering, .storage]
+
+extension IndexSnapshot {
+    /// How a name key is known: the key Sana knows it by, whether an article is about it, whether it is a medicine.
+    func lookUpName(_ key: String) -> (knownAs: String, hasArticle: Bool, isDrug: Bool)? {
+        if focusDocs.contains(key) { return (key, true, isDrugName(key)) }
+        if let target = names.alias(key) { return (target, focusDocs.contains(target), isDrugName(target)) }
+        if unpublished.contains(key) { return (key, false, unpublished.isDrug(key)) }
+        return nil
+    }
+
+    /// Whether a name key is a medicine's: a generic of the brand table, or the focus of an
+    /// article (published or not) among medicines or herbs and supplements.
+    func isDrugName(_ key: String) -> Bool {
+        if names.drugs.contains(key) || unpublished.isDrug(key) { return true }
+        guard let first = focusDocs.articles(key).first else { return false }
+        let category = docCategory[Int(first)]
+        return category == categoryIDs["medicines"] || category == categoryIDs["herbs-and-supplements"]
+    }
+
+    /// `lookUpName` of the key, else of its forms without irregular plurals, trailing qualifiers
+    /// ("illness", "disease") or word order.
+    func lookUpNameOrVariant(_ key: String) -> (knownAs: String, hasArticle: Bool, isDrug: Bool)? {
+        if let found = lookUpName(key) { return found }
+        var words = key.split(separator: " ").map { irregularPlurals[String($0)] ?? String($0) }
+        let singular = words.joined(separator: " ")
+        if singular != key, let found = lookUpName(singular) { return found }
+        if let short = FocusMatcher.withoutQualifiers(singular), let found = lookUpName(short) { return found }
+        if words.count > 1 {
+            words.sort()
+            if let found = lookUpName(words.joined(separator: " ")) { return found }
+        }
+        return nil
+    }
+
+    /// The names a question is about, the thing asked about first: every known name (published
+    /// or not, curated aliases included) as the longest runs of the question's terms, scored by
+    /// specificity, length, place (question sentences, the opening) and role (a drug asked about
+    /// goes before the person's background condition).
+    func recognizeFocus(_ analysis: QueryAnalysis) -> [FocusCandidate] {
+        let terms = analysis.terms
+        var found: [FocusCandidate] = []
+        var i = 0
+        while i < terms.count {
+            var matched = false
+            for n in stride(from: min(6, terms.count - i), through: 1, by: -1) {
+                let key = terms[i..<(i + n)].joined(separator: " ")
+                if names.generic.contains(key) { i += n; matched = true; break }
+                guard let known = lookUpNameOrVariant(key) else { continue }
+                let surface = analysis.surface(of: i..<(i + n))
+                if n == 1 {
+                    if Filler.words.contains(key) { continue }
+                    let short = surface.count < 4 || names.abbreviations.contains(key)
+                    if short && !(analysis.inCapitals(surface) || (names.abbreviations.contains(key) && !englishWords.contains(surface))) { continue }
+                }
+                found.append(FocusCandidate(key: key, knownAs: known.knownAs, words: surface, range: i..<(i + n),
+                                            hasArticle: known.hasArticle, isDrug: known.isDrug,
+                                            specificity: specificity(of: Array(terms[i..<(i + n)]))))
+                i += n
+                matched = true
+                break
+            }
+            if !matched { i += 1 }
+        }
+        let asksAboutDrug = analysis.types.contains(where: drugTypes.contains)
+        for c in found.indices {
+            let candidate = found[c]
+            let token = analysis.termToken[candidate.range.lowerBound]
+            let sentence = analysis.tokenSentence[token]
+            var score = candidate.specificity + 0.25 * Double(candidate.range.count - 1)
+            if analysis.questionSentences.contains(sentence) { score += 0.5 }
+            if sentence == analysis.firstSentence { score += 0.4 }
+            if found.contains(where: { $0.knownAs == candidate.knownAs && $0.range != candidate.range }) { score += 0.3 }
+            let before = analysis.tokens[max(0, token - 3)..<token]
+            if before.contains(where: backgroundWords.contains) { score -= 0.7 }
+            if candidate.isDrug && asksAboutDrug { score += 0.5 }
+            score -= 0.001 * Double(candidate.range.lowerBound)
+            found[c].score = score
+        }
+        // One entry per name, the best-scored mention.
+        var seen = Set<String>()
+        return found.sorted { $0.score > $1.score }.filter { seen.insert($0.knownAs).inserted }
+    }
+
+    /// How specific a name is, 0…1: the rarest of its words, by how few published articles use it.
+    func specificity(of terms: [String]) -> Double {
+        let n = Double(max(liveCount, 1))
+        let best = terms.map { term -> Double in
+            let df = termIDs[term].map { Double(postings[Int($0)].count) } ?? 0
+            return log(1 + n / (1 + df))
+        }.max() ?? 0
+        return min(1, best / log(1 + n))
+    }
+}
