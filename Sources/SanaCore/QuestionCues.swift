@@ -23,6 +23,7 @@ public enum QuestionSentences {
     static let headerWords: Set<String> = [
         "general", "health", "question", "questions", "clinicaltrials", "gov", "complaint", "suggestion", "information",
         "inquiry", "enquiry", "query", "help", "hello", "hi", "re", "fw", "fwd", "medical", "urgent", "request",
+        "subject", "customer", "service", "dear", "sir", "madam",
     ]
 
     /// The sentences of `text`; headers are left out unless `keepingHeaders` (then their tokens
@@ -68,6 +69,9 @@ struct QuestionCues: Sendable {
 
     static let shared = QuestionCues(QuestionType.cues)
 
+    /// The stems of every cue word: words that say what is asked, not what it is asked about.
+    let stems: Set<String>
+
     init(_ table: [(QuestionType, [String])]) {
         var cues: [(QuestionType, Int, [Word])] = []
         for (order, (type, phrases)) in table.enumerated() {
@@ -81,6 +85,7 @@ struct QuestionCues: Sendable {
             }
         }
         self.cues = cues
+        stems = Set(cues.flatMap { $0.2 }.compactMap { if case let .stem(s) = $0 { s } else if case let .exact(w) = $0 { EnglishStemmer.stem(w) } else { nil } })
     }
 
     /// The first word index where `words` occurs in a sentence, or nil.
@@ -100,10 +105,11 @@ struct QuestionCues: Sendable {
         // Sort key: question sentences first, then sentence, specific before generic, position, table order.
         var best: [QuestionType: (Int, Int, Int, Int, Int)] = [:]
         for (s, sentence) in sentences.enumerated() {
+            let asks = sentence.isQuestion || (s == 0 && sentence.tokens.count <= QuestionType.subjectLineWords)
             let stems = sentence.tokens.map(EnglishStemmer.stem)
             for cue in cues {
                 guard let at = Self.first(cue.words, tokens: sentence.tokens, stems: stems) else { continue }
-                let key = (sentence.isQuestion ? 0 : 1, s, QuestionType.generic.contains(cue.type) ? 1 : 0, at, cue.order)
+                let key = (asks ? 0 : 1, s, QuestionType.generic.contains(cue.type) ? 1 : 0, at, cue.order)
                 if let old = best[cue.type], old <= key { continue }
                 best[cue.type] = key
             }

@@ -16,13 +16,13 @@ public enum QuestionType: String, Codable, Sendable, CaseIterable {
     static let cues: [(QuestionType, [String])] = [
         (.sideEffects, ["side effect", "side effects", "adverse effect", "adverse reaction", "reaction to", "=reactions to"]),
         (.interactions, ["interact", "interaction", "together with", "mix with", "mixing", "combine with", "combined with",
-                         "at the same time as", "along with", "while taking", "while on", "take … with", "taking … with"]),
+                         "at the same time as", "along with", "while taking", "while on", "take … with", "taking … with", "together"]),
         (.tapering, ["stop take", "=stopping", "=stopped taking", "come off", "coming off", "get off", "go off", "wean",
                      "taper", "=tapering", "withdrawal", "quit take", "discontinue", "=decreasing", "=decrease the dose",
                      "reduce the dose", "lower the dose", "cut down"]),
-        (.storage, ["store", "storage", "dispose", "disposal", "=expired", "expiration", "refrigerate", "shelf life"]),
+        (.storage, ["store", "storage", "dispose", "disposal", "=expired", "expiration", "refrigerate", "shelf life", "outdated"]),
         (.dosage, ["dose", "dosage", "how much … should", "how many mg", "mg of", "how many tablets", "how often … take",
-                   "overdose", "milligram"]),
+                   "overdose", "milligram", "how strong"]),
         (.contraindication, ["safe to take", "safe to use", "safe during", "safe while", "safe for", "ok to take", "okay to take",
                              "while pregnant", "if im pregnant", "if i am pregnant", "during pregnancy", "while breastfeeding",
                              "allergic to", "contain gluten", "gluten free", "=ingredients", "=contain", "=contains"]),
@@ -62,14 +62,19 @@ public enum QuestionType: String, Codable, Sendable, CaseIterable {
                    "how do you get", "what makes", "come from", "source of"]),
         (.symptoms, ["symptom", "sign", "signs", "sign of", "feel like", "what does it feel", "know when you have", "look like"]),
         (.usage, ["used for", "what is it used for", "how to take", "how do i take", "how to use", "what is it for", "use of",
-                  "indication", "prescribed for", "purpose", "how does it work"]),
+                  "=indication", "=indications", "prescribed for", "purpose", "how does it work", "useful", "benefit", "good for"]),
         (.information, ["what is", "what are", "information", "info", "literature", "tell me about", "learn about", "know about",
                         "more about", "explain", "material", "brochure", "article", "details", "booklet", "books", "what does … mean",
-                        "mean"]),
+                        "mean", "know more", "stuff on", "pamphlet", "written", "talk to someone about", "inquire", "research topic",
+                        "you know"]),
     ]
 
     /// Types whose cues say little of their own: in a sentence with a more specific cue, it goes first.
     static let generic: Set<QuestionType> = [.information]
+
+    /// A first sentence this short is a subject line ("Causes of peripheral neuropathy"): it
+    /// states what is asked as plainly as a question does.
+    static let subjectLineWords = 8
 
     /// The types a question asks, in the order it asks them: cues in question sentences ("…?",
     /// "How…", "Please tell me…") before those of other sentences, then by position; in one
@@ -85,6 +90,9 @@ public enum QuestionType: String, Codable, Sendable, CaseIterable {
         let found = QuestionCues.shared.find(in: sentences)
         return found.isEmpty ? [.treatment, .information] : found
     }
+
+    /// The stems of the cue words ("caus", "treat", "stop"): words of what is asked, never part of a name asked about.
+    public static var cueStems: Set<String> { QuestionCues.shared.stems }
 
     /// The section aspects that answer this type of question.
     public var aspects: [Aspect] {

@@ -30,6 +30,8 @@ struct IndexSnapshot: Sendable {
     /// Names of articles not published (drafts: MedQuAD pairs without answer text), which the
     /// focus recogniser knows though no answer is about them.
     var unpublished = UnpublishedNames()
+    /// Words of all known names and their last words, for partial and longer names.
+    var nameVocabulary = NameVocabulary()
     /// Every word of the indexed text, for typo correction.
     var speller = SpellingCorrector()
     var lengthSums = SIMD4<Float>(repeating: 0)

@@ -34,6 +34,25 @@ struct UnpublishedNames: Sendable {
     var storedBytes: Int { byArticle.count * 64 + counts.count * 48 }
 }
 
+/// The words of every known name (published or not), and the last words of names of more
+/// than one word: a question naming "cramp" speaks of "muscle cramps", one naming "cardiac
+/// amyloidosis" of something more particular than "amyloidosis". Only ever grows: a stale word
+/// only lets the recogniser consider a span.
+struct NameVocabulary: Sendable {
+    private(set) var words: Set<String> = []
+    private(set) var heads: Set<String> = []
+
+    mutating func note(_ keys: [String]) {
+        for key in keys {
+            let parts = key.split(separator: " ")
+            for p in parts { words.insert(String(p)) }
+            if parts.count > 1, let last = parts.last { heads.insert(String(last)) }
+        }
+    }
+
+    var storedBytes: Int { (words.count + heads.count) * 32 }
+}
+
 extension UnpublishedNames {
     /// Forgets the articles whose id is not in `ids` (after the store was replaced).
     mutating func removeAll(except ids: Set<String>) {
@@ -49,6 +68,7 @@ extension IndexSnapshot {
         let names = [article.focus].compactMap { $0 } + article.alsoCalled
         let keys = FocusMatcher.variants(names.map(FocusMatcher.key).filter { !$0.isEmpty })
         unpublished.set(article.id, keys: keys, drug: ["medicines", "herbs-and-supplements"].contains(article.category.slug))
+        nameVocabulary.note(keys)
         for name in names {
             for word in TextAnalyzer.tokens(name) where !TextAnalyzer.stopWords.contains(word) { speller.add(word) }
         }

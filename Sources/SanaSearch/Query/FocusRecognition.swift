@@ -28,6 +28,10 @@ private let irregularPlurals: [String: String] = [
 ]
 
 /// Question types about a medicine: with one of these, a drug the question names goes before a condition.
+/// Words of degree that qualify a name without making a more particular one ("severe asthma").
+private let degreeWords: Set<String> = Set(["severe", "mild", "moderate", "bad", "terrible", "early", "late", "worst", "little",
+                                            "small", "big", "large", "new", "old", "current", "possible"].map(EnglishStemmer.stem))
+
 private let drugTypes: Set<QuestionType> = [.sideEffects, .interactions, .dosage, .contraindication, .usage, .tapering, .storage]
 
 extension IndexSnapshot {
@@ -56,7 +60,7 @@ extension IndexSnapshot {
         let singular = words.joined(separator: " ")
         if singular != key, let found = lookUpName(singular) { return found }
         if let short = FocusMatcher.withoutQualifiers(singular), let found = lookUpName(short) { return found }
-        if words.count > 1 {
+        if (2...3).contains(words.count) {
             words.sort()
             if let found = lookUpName(words.joined(separator: " ")) { return found }
         }
@@ -76,33 +80,51 @@ extension IndexSnapshot {
             for n in stride(from: min(6, terms.count - i), through: 1, by: -1) {
                 let key = terms[i..<(i + n)].joined(separator: " ")
                 if names.generic.contains(key) { i += n; matched = true; break }
-                guard let known = lookUpNameOrVariant(key) else { continue }
                 let surface = analysis.surface(of: i..<(i + n))
+                // A word that ends known names ("cramp" of "muscle cramps") names the thing too, less surely.
+                var partial = false
+                var known = lookUpNameOrVariant(key)
+                if known == nil, n == 1, key.count >= 4, nameVocabulary.heads.contains(key), !names.generic.contains(key) {
+                    known = (key, false, false)
+                    partial = true
+                }
+                guard let known else { continue }
                 if n == 1 {
                     if Filler.words.contains(key) { continue }
+                    // A common English word is a name only as an article's own focus ("diabetes"), not as an
+                    // encyclopedia entry or another name ("back", "able").
+                    if englishWords.contains(surface), !focusDocs.contains(key), let id = termIDs[key],
+                       Double(postings[Int(id)].count) > 0.03 * Double(max(liveCount, 1)) { continue }
                     let short = surface.count < 4 || names.abbreviations.contains(key)
                     if short && !(analysis.inCapitals(surface) || (names.abbreviations.contains(key) && !englishWords.contains(surface))) { continue }
                 }
-                found.append(FocusCandidate(key: key, knownAs: known.knownAs, words: surface, range: i..<(i + n),
-                                            hasArticle: known.hasArticle, isDrug: known.isDrug,
-                                            specificity: specificity(of: Array(terms[i..<(i + n)]))))
+                var candidate = FocusCandidate(key: key, knownAs: known.knownAs, words: surface, range: i..<(i + n),
+                                               hasArticle: known.hasArticle, isDrug: known.isDrug,
+                                               specificity: specificity(of: Array(terms[i..<(i + n)])))
+                if partial { candidate.score = -0.5 }
+                found.append(candidate)
                 i += n
                 matched = true
                 break
             }
             if !matched { i += 1 }
         }
+        found = extendedLeft(found, analysis)
         let asksAboutDrug = analysis.types.contains(where: drugTypes.contains)
+        let backgroundOf = found.map { c -> Bool in
+            let token = analysis.termToken[c.range.lowerBound]
+            return analysis.tokens[max(0, token - 3)..<token].contains(where: backgroundWords.contains)
+        }
         for c in found.indices {
             let candidate = found[c]
             let token = analysis.termToken[candidate.range.lowerBound]
             let sentence = analysis.tokenSentence[token]
-            var score = candidate.specificity + 0.25 * Double(candidate.range.count - 1)
+            var score = candidate.score + candidate.specificity + 0.25 * Double(candidate.range.count - 1)
             if analysis.questionSentences.contains(sentence) { score += 0.5 }
             if sentence == analysis.firstSentence { score += 0.4 }
             if found.contains(where: { $0.knownAs == candidate.knownAs && $0.range != candidate.range }) { score += 0.3 }
-            let before = analysis.tokens[max(0, token - 3)..<token]
-            if before.contains(where: backgroundWords.contains) { score -= 0.7 }
+            // The person's own condition, when something else is named too.
+            if backgroundOf[c] && backgroundOf.contains(false) { score -= 0.4 }
             if candidate.isDrug && asksAboutDrug { score += 0.5 }
             score -= 0.001 * Double(candidate.range.lowerBound)
             found[c].score = score
@@ -110,6 +132,39 @@ extension IndexSnapshot {
         // One entry per name, the best-scored mention.
         var seen = Set<String>()
         return found.sorted { $0.score > $1.score }.filter { seen.insert($0.knownAs).inserted }
+    }
+
+    /// A name preceded, word against word, by words of known names is something more particular
+    /// ("cardiac" + "amyloidosis", "burning" + "mouth syndrome"): the run takes them in, up to
+    /// two words, a one-word name among them included.
+    func extendedLeft(_ found: [FocusCandidate], _ analysis: QueryAnalysis) -> [FocusCandidate] {
+        var out = found
+        var dropped = Set<Int>()
+        for c in out.indices {
+            var start = out[c].range.lowerBound
+            while start > 0, out[c].range.upperBound - start < out[c].range.count + 2,
+                  analysis.termToken[start] - analysis.termToken[start - 1] == 1 {
+                let term = analysis.terms[start - 1]
+                // Only an uncommon word of names, never a word of what is asked ("reduce", "cause").
+                guard nameVocabulary.words.contains(term), !Filler.words.contains(term), !degreeWords.contains(term),
+                      !names.generic.contains(term), !QuestionType.cueStems.contains(term),
+                      Double(termIDs[term].map { postings[Int($0)].count } ?? 0) <= 0.02 * Double(max(liveCount, 1)) else { break }
+                // Another name's word: only a one-word name may be taken in.
+                if let other = out.indices.first(where: { $0 != c && out[$0].range.contains(start - 1) }) {
+                    guard out[other].range.count == 1 else { break }
+                    dropped.insert(other)
+                }
+                start -= 1
+            }
+            if start < out[c].range.lowerBound {
+                let range = start..<out[c].range.upperBound
+                out[c].range = range
+                out[c].key = analysis.terms[range].joined(separator: " ")
+                out[c].words = analysis.surface(of: range)
+                out[c].specificity = max(out[c].specificity, specificity(of: Array(analysis.terms[range])))
+            }
+        }
+        return out.indices.filter { !dropped.contains($0) }.map { out[$0] }
     }
 
     /// How specific a name is, 0…1: the rarest of its words, by how few published articles use it.
