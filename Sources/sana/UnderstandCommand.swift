@@ -17,6 +17,8 @@ struct Understand: AsyncParsableCommand {
 
     func run() async throws {
         let asked = try UnderstandingScore.load(questions)
+        // Names compare as Sana compares them: index terms, in any order ("leg swelling" is "swelling leg").
+        let normalise = { (name: String) in SearchIndex.nameKey(name).split(separator: " ").sorted().joined(separator: " ") }
         var loaded: SearchIndex?
         try await reportingStorageFailures { loaded = try await db.loadSearchIndex() }
         guard let index = loaded else { return }
@@ -24,16 +26,16 @@ struct Understand: AsyncParsableCommand {
         var corrections = Set<String>()
         for (i, q) in asked.enumerated() {
             let u = index.understand(q.text)
-            let understood = UnderstandingScore.Understood(types: u.types.map(\.rawValue), focus: u.focus.map(\.key))
-            all.add(q, understood, normalise: SearchIndex.nameKey)
-            if UnderstandingScore.isHeldOut(i) { held.add(q, understood, normalise: SearchIndex.nameKey) } else {
-                seen.add(q, understood, normalise: SearchIndex.nameKey)
+            let understood = UnderstandingScore.Understood(types: u.types.map(\.rawValue), focus: u.focus.map { $0.key.split(separator: " ").sorted().joined(separator: " ") })
+            all.add(q, understood, normalise: normalise)
+            if UnderstandingScore.isHeldOut(i) { held.add(q, understood, normalise: normalise) } else {
+                seen.add(q, understood, normalise: normalise)
             }
             for c in u.corrections { corrections.insert("\(c.from)\t\(c.to)") }
             if verbose {
-                let wantedFocus = Set(q.annotations.map { SearchIndex.nameKey($0.focus) })
+                let wantedFocus = Set(q.annotations.map { normalise($0.focus) })
                 let wantedTypes = q.annotations.map { UnderstandingScore.typeNames[$0.type.lowercased()] ?? "?" + $0.type }
-                let focusMark = u.focus.first.map { wantedFocus.contains($0.key) ? "ok" : "NO" } ?? "--"
+                let focusMark = u.focus.first.map { wantedFocus.contains($0.key.split(separator: " ").sorted().joined(separator: " ")) ? "ok" : "NO" } ?? "--"
                 let typeMark = u.types.first.map { wantedTypes.contains($0.rawValue) ? "ok" : "NO" } ?? "--"
                 print("\(q.qid)\(UnderstandingScore.isHeldOut(i) ? " (held out)" : "")")
                 print("  focus \(focusMark): \(u.focus.map { "\($0.key)~\($0.knownAs)\($0.hasArticle ? "" : "*")" }.joined(separator: " | ")) want \(wantedFocus.sorted())")

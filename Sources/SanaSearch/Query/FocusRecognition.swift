@@ -84,7 +84,8 @@ extension IndexSnapshot {
                 // A word that ends known names ("cramp" of "muscle cramps") names the thing too, less surely.
                 var partial = false
                 var known = lookUpNameOrVariant(key)
-                if known == nil, n == 1, key.count >= 4, nameVocabulary.heads.contains(key), !names.generic.contains(key) {
+                if known == nil, n == 1, key.count >= 4, nameVocabulary.heads.contains(key), !names.generic.contains(key),
+                   !FocusMatcher.formWords.contains(key), !FocusMatcher.qualifiers.contains(key) {
                     known = (key, false, false)
                     partial = true
                 }
@@ -101,7 +102,7 @@ extension IndexSnapshot {
                 var candidate = FocusCandidate(key: key, knownAs: known.knownAs, words: surface, range: i..<(i + n),
                                                hasArticle: known.hasArticle, isDrug: known.isDrug,
                                                specificity: specificity(of: Array(terms[i..<(i + n)])))
-                if partial { candidate.score = -0.5 }
+                if partial { candidate.score = -2 }
                 found.append(candidate)
                 i += n
                 matched = true
@@ -134,12 +135,10 @@ extension IndexSnapshot {
         return found.sorted { $0.score > $1.score }.filter { seen.insert($0.knownAs).inserted }
     }
 
-    /// A name preceded, word against word, by words of known names is something more particular
-    /// ("cardiac" + "amyloidosis", "burning" + "mouth syndrome"): the run takes them in, up to
-    /// two words, a one-word name among them included.
+    /// A name preceded, word against word, by uncommon words of known names is something more
+    /// particular ("cardiac" + "amyloidosis", "teen" + "pregnancy"): the run takes them in, up to two words.
     func extendedLeft(_ found: [FocusCandidate], _ analysis: QueryAnalysis) -> [FocusCandidate] {
         var out = found
-        var dropped = Set<Int>()
         for c in out.indices {
             var start = out[c].range.lowerBound
             while start > 0, out[c].range.upperBound - start < out[c].range.count + 2,
@@ -149,11 +148,9 @@ extension IndexSnapshot {
                 guard nameVocabulary.words.contains(term), !Filler.words.contains(term), !degreeWords.contains(term),
                       !names.generic.contains(term), !QuestionType.cueStems.contains(term),
                       Double(termIDs[term].map { postings[Int($0)].count } ?? 0) <= 0.02 * Double(max(liveCount, 1)) else { break }
-                // Another name's word: only a one-word name may be taken in.
-                if let other = out.indices.first(where: { $0 != c && out[$0].range.contains(start - 1) }) {
-                    guard out[other].range.count == 1 else { break }
-                    dropped.insert(other)
-                }
+                // Another name is a name of its own; a number is a count or a dose ("100 heart attacks").
+                guard !out.indices.contains(where: { $0 != c && out[$0].range.contains(start - 1) }),
+                      term.contains(where: \.isLetter) else { break }
                 start -= 1
             }
             if start < out[c].range.lowerBound {
@@ -164,7 +161,7 @@ extension IndexSnapshot {
                 out[c].specificity = max(out[c].specificity, specificity(of: Array(analysis.terms[range])))
             }
         }
-        return out.indices.filter { !dropped.contains($0) }.map { out[$0] }
+        return out
     }
 
     /// How specific a name is, 0…1: the rarest of its words, by how few published articles use it.

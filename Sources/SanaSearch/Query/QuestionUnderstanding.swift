@@ -63,12 +63,15 @@ extension IndexSnapshot {
         let focus = recognizeFocus(analysis)
         // Ranking boosts the names articles are about. A one-word name that is short ("ed", "hi")
         // or common across the corpus ("disease", "blood") says little (unless a table named it).
-        let boosted = focus.filter { candidate in
-            guard candidate.hasArticle else { return false }
-            guard !candidate.knownAs.contains(" "), candidate.knownAs == candidate.key else { return true }
-            guard candidate.key.count >= 4, let id = termIDs[candidate.key] else { return false }
+        // These are the published names in the question's own words (longest first, as the
+        // recogniser's spans may be drafts' longer names), and the names a table gave.
+        let published = FocusMatcher.matches(in: analysis.terms, known: focusDocs.contains).filter { match in
+            guard !names.generic.contains(match.key) else { return false }
+            guard !match.key.contains(" ") else { return true }
+            guard match.key.count >= 4, let id = termIDs[match.key] else { return false }
             return Float(postings[Int(id)].count) <= Float(max(liveCount, 1)) * parameters.focusMaxShare
-        }
+        }.map(\.key)
+        let boosted = published + focus.filter { $0.hasArticle && $0.knownAs != $0.key && !$0.knownAs.isEmpty }.map(\.knownAs)
         var weights: [Int32: Float] = [:]
         var matchedTerms: [String] = []
         for (index, term) in analysis.terms.enumerated() {
@@ -104,7 +107,7 @@ extension IndexSnapshot {
             }
         }
         var keys: [String] = []
-        for c in boosted where !keys.contains(c.knownAs) { keys.append(c.knownAs) }
+        for key in boosted where !keys.contains(key) { keys.append(key) }
         return UnderstoodQuestion(analysis: analysis, urgent: urgent, focus: focus, focusKeys: keys,
                                   weights: weights, matchedTerms: matchedTerms)
     }
