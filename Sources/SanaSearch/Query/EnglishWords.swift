@@ -20,6 +20,27 @@ public struct EnglishWords: Sendable {
 
     public func contains(_ word: String) -> Bool { words.contains(word) }
 
+    /// Whether a word is English as written, as a plural or -ing/-ed form of a listed word
+    /// ("orthoptics", "debriding"), or as two words run together ("infact", "diseaseany").
+    public func recognises(_ word: String) -> Bool {
+        if words.contains(word) { return true }
+        for suffix in ["s", "ing", "ed"] where word.hasSuffix(suffix) && word.count > suffix.count + 3 {
+            let stem = String(word.dropLast(suffix.count))
+            if words.contains(stem) || words.contains(stem + "e") || words.contains(stem + "ement") { return true }
+        }
+        let characters = Array(word)
+        guard characters.count >= 6 else { return false }
+        for cut in 2...(characters.count - 3) {
+            let first = String(characters[..<cut]), second = String(characters[cut...])
+            let firstOK = cut >= 3 ? words.contains(first) : Self.shortWords.contains(first)
+            if firstOK && second.count >= 3 && words.contains(second) { return true }
+        }
+        return false
+    }
+
+    /// Two-letter words that start run-together pairs ("infact", "alot" is too short to matter).
+    static let shortWords: Set<String> = ["in", "on", "at", "to", "of", "an", "as", "by", "or", "up", "no", "so", "is", "it"]
+
     /// Debian's word lists (packages `wamerican`, `wbritish`, `wamerican-large`), one word a
     /// line, and Hunspell's US dictionary (`hunspell-en-us`: a word, then "/" and its affix
     /// flags). Questions lose their apostrophes, so the lists do too ("wasn't" → "wasnt").

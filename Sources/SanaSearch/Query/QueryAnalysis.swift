@@ -59,7 +59,7 @@ struct QueryAnalysis {
         termToken = []
         for (t, token) in tokens.enumerated() {
             if TextAnalyzer.stopWords.contains(token) { continue }
-            if !speller.contains(token), !english.contains(token), !keep(token),
+            if !speller.contains(token), !english.recognises(token), !keep(token),
                let fix = speller.correct(token, frequency: frequency), allow(token, fix.word, fix.distance),
                let term = TextAnalyzer.term(forToken: fix.word) {
                 corrected.insert(terms.count)
