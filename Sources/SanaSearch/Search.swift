@@ -45,7 +45,10 @@ extension IndexSnapshot {
         // A help article's best passage may still speak of doses: it is not shown after a crisis notice.
         if crisis { results.removeAll { !CrisisAnswers.shared.showsNoMeans($0.snippet) } }
         scratch.give(consume dense, written: written)
+        let understanding = understood.understanding
         return SearchResponse(query: question, types: analysis.types, focus: understood.focusKeys, didYouMean: analysis.didYouMean,
+                              corrections: understanding.corrections, focusNames: understanding.focus,
+                              focusWithoutArticle: understanding.focus.first.flatMap { $0.hasArticle ? nil : $0.words },
                               urgent: understood.urgent, total: total, results: results)
     }
 }

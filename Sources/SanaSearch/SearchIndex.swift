@@ -11,9 +11,11 @@ public final class SearchIndex: Sendable {
 
     /// `englishWords` is usually `EnglishWords.installed`; with `.none` only the articles' own
     /// words count as spelt right, and real words they lack can be "corrected" into others.
-    public init(synonyms: Synonyms = .curated, englishWords: EnglishWords = .none, workers: Int = WorkSplit.availableCores) {
+    /// `names`: the curated brand, lay-name and abbreviation tables (`NameTables.curated`).
+    public init(synonyms: Synonyms = .curated, names: NameTables = .curated, englishWords: EnglishWords = .none,
+                workers: Int = WorkSplit.availableCores) {
         self.workers = max(1, workers)
-        writer = IndexWriter(IndexSnapshot(synonyms: synonyms, englishWords: englishWords, scratch: ScratchArrays()))
+        writer = IndexWriter(IndexSnapshot(synonyms: synonyms, names: names, englishWords: englishWords, scratch: ScratchArrays()))
     }
 
     /// An index starting from `snapshot` (one read from an index file).
@@ -36,7 +38,7 @@ public final class SearchIndex: Sendable {
         var cache = TermCache()
         // Analysis happens before the writer's turn: other writers wait only for the insertion.
         let prepared = article.status == .published ? ArticleAnalysis.prepare(article, &cache) : nil
-        writer.write { $0.replace(article.id, with: prepared) }
+        writer.write { $0.replace(article.id, with: prepared); $0.noteNames(of: article) }
     }
 
     /// Adds or replaces a batch of articles, analysed in parallel; searches see all of it or none.
@@ -45,7 +47,7 @@ public final class SearchIndex: Sendable {
     public func update(_ articles: [Article], publish: Bool = true) {
         let prepared = ArticleAnalysis.prepareInParallel(articles, workers: workers)
         writer.write(publish: publish) { state in
-            for (a, p) in zip(articles, prepared) { state.replace(a.id, with: p) }
+            for (a, p) in zip(articles, prepared) { state.replace(a.id, with: p); state.noteNames(of: a) }
         }
     }
 
@@ -56,10 +58,11 @@ public final class SearchIndex: Sendable {
     public func removeAll(except ids: Set<String>) {
         writer.write { state in
             for id in state.docNumber.keys where !ids.contains(id) { state.remove(id) }
+            state.unpublished.removeAll(except: ids)
         }
     }
 
-    public func remove(id: String) { writer.write { $0.remove(id) } }
+    public func remove(id: String) { writer.write { $0.remove(id); $0.unpublished.remove(id) } }
 
     /// Answers a question: ranked articles with their best section and a snippet.
     /// `category` keeps only articles of that category (by slug); `offset` skips the best ones,
@@ -86,4 +89,14 @@ public final class SearchIndex: Sendable {
 
     /// Approximate bytes held by each part of the index, for the benchmarks' memory reports.
     public func storageReport() -> [String: Int] { snapshot.storageReport() }
+}
+
+extension SearchIndex {
+    /// What Sana understands of a question, without ranking anything (see `Understanding`).
+    public func understand(_ question: String, parameters: RankingParameters = RankingParameters()) -> Understanding {
+        writer.current.snapshot.understand(question, parameters: parameters).understanding
+    }
+
+    /// The comparable form of a name (its index terms joined by spaces), as focus keys are written.
+    public static func nameKey(_ name: String) -> String { FocusMatcher.key(name) }
 }

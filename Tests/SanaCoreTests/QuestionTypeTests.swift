@@ -18,9 +18,38 @@ import Testing
         ("What is the life expectancy with ALS?", .outlook),
         ("How is diverticulitis diagnosed?", .diagnosis),
         ("What is ankylosing spondylitis?", .information),
+        ("Is chickenpox contagious?", .susceptibility),
+        ("What complications can diabetes lead to?", .complications),
+        ("How do I stop taking Wellbutrin safely?", .tapering),
+        ("Is vitamin D required for calcium absorption?", .association),
+        ("Where can I find a specialist for lupus?", .organization),
+        ("Is it genetic?", .inheritance),
+        ("I want information on how to prevent the flu", .prevention),
+        ("Her cough gets worse at night, will it last?", .outlook),
+        ("Can I store insulin outside the fridge?", .storage),
     ])
     func detectsTheTypeFromCuePhrases(_ question: String, _ type: QuestionType) {
         #expect(QuestionType.detect(in: question).first == type, "\(QuestionType.detect(in: question))")
+    }
+
+    /// A message header ("General health") says nothing of the question: "general" is not
+    /// "gene…" and "health" is not "heal".
+    @Test func cuesAreWholeWordsOverTheQuestionNotTheHeader() {
+        #expect(QuestionType.detect(in: "General health. What causes gout?") == [.causes])
+        #expect(!QuestionType.detect(in: "General health. i want to know more about aortic stenosis").contains(.geneticChanges))
+        #expect(!QuestionType.detect(in: "General health. i want to know more about aortic stenosis").contains(.treatment))
+        // "Is it …" alone is not a question about diagnosis; "I was diagnosed with" is background.
+        #expect(!QuestionType.detect(in: "Is it serious?").contains(.diagnosis))
+        #expect(!QuestionType.detect(in: "I was diagnosed with gout last year. What should I eat?").contains(.diagnosis))
+        #expect(QuestionType.detect(in: "How is gout diagnosed?").first == .diagnosis)
+    }
+
+    @Test func typesComeInTheOrderTheQuestionAsksThem() {
+        // The question sentence first, the story after; within a sentence by position.
+        #expect(QuestionType.detect(in: "My father had surgery last year. What causes it and how is it treated?") == [.causes, .treatment])
+        #expect(QuestionType.detect(in: "What are the symptoms and the causes of anemia?").prefix(2) == [.symptoms, .causes])
+        // No cue: what people most often want.
+        #expect(QuestionType.detect(in: "lupus") == [.treatment, .information])
     }
 
     /// The annotated LiveQA training questions: the annotated type must be among the detected
@@ -33,6 +62,7 @@ import Testing
             "diagnosis": .diagnosis, "susceptibility": .susceptibility, "symptom": .symptoms, "inheritance": .inheritance,
             "complication": .complications, "side effects": .sideEffects, "prevention": .prevention, "usage": .usage,
             "contraindication": .contraindication, "dosage": .dosage, "interaction": .interactions, "genetic changes": .geneticChanges,
+            "organization": .organization, "association": .association, "tapering": .tapering,
         ]
         var asked = 0, found = 0
         for line in lines {

@@ -146,8 +146,7 @@ enum ArticleAnalysis {
             TextAnalyzer.forEachToken(name) { if let t = cache.term($0) { parts.append(t) } }
             return parts.joined(separator: " ")
         }.filter { !$0.isEmpty }
-        let shortKeys = keys.compactMap(FocusMatcher.withoutQualifiers).filter { !keys.contains($0) }
-        let focusKeys = keys + shortKeys
+        let focusKeys = FocusMatcher.variants(keys)
         let tail = IndexRecord.tail(a, sections: sections.map { IndexedSection($0, terms: []) }, focusKeys: focusKeys)
         return Prepared(id: a.id, slug: a.slug, title: a.title, categorySlug: a.category.slug,
                         names: [a.focus].compactMap { $0 } + a.alsoCalled, focusKeys: focusKeys, lengths: lengths,

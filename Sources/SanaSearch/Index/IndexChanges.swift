@@ -20,6 +20,7 @@ extension IndexSnapshot {
         lengthSums += doc.lengths
         liveCount += 1
         for key in Set(doc.focusKeys) { focusDocs.add(key, n) }
+        nameVocabulary.note(doc.focusKeys)
         suggestionTable.add(title: doc.title, slug: doc.slug, names: doc.names)
 
         var ids: [Int32] = []

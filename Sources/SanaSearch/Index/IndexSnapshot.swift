@@ -27,6 +27,11 @@ struct IndexSnapshot: Sendable {
     var suggestionTable = SuggestionTable()
     /// The written forms of each term (by term id), so snippets find matched words without stemming.
     var termSurfaces: [[String]] = []
+    /// Names of articles not published (drafts: MedQuAD pairs without answer text), which the
+    /// focus recogniser knows though no answer is about them.
+    var unpublished = UnpublishedNames()
+    /// Words of all known names and their last words, for partial and longer names.
+    var nameVocabulary = NameVocabulary()
     /// Every word of the indexed text, for typo correction.
     var speller = SpellingCorrector()
     /// The term of each word given to `speller`, in the order given (the words are the terms'
@@ -47,13 +52,17 @@ struct IndexSnapshot: Sendable {
     /// drowned the question's own words.
     let synonyms: Synonyms
     let synonymKeys: [String: [Int32]]
+    /// The curated brand, lay-name, abbreviation and general-name tables.
+    let names: NameTables
     /// Real words that spelling correction must leave alone even when no article uses them.
     let englishWords: EnglishWords
     /// Score arrays that searches borrow; shared by every snapshot of one index.
     let scratch: ScratchArrays
 
-    init(synonyms: Synonyms, englishWords: EnglishWords, scratch: ScratchArrays) {
+    init(synonyms: Synonyms, names: NameTables = .curated, englishWords: EnglishWords, scratch: ScratchArrays) {
         self.synonyms = synonyms
+        self.names = names
+        for word in names.words where !TextAnalyzer.stopWords.contains(word) { speller.add(word) }
         self.englishWords = englishWords
         self.scratch = scratch
         synonymKeys = synonyms.keys

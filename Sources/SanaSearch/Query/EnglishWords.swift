@@ -20,9 +20,32 @@ public struct EnglishWords: Sendable {
 
     public func contains(_ word: String) -> Bool { words.contains(word) }
 
-    /// Debian's word lists (packages `wamerican` and `wbritish`), one word a line. Questions
-    /// lose their apostrophes, so the lists do too ("wasn't" → "wasnt").
-    public static let systemPaths = ["/usr/share/dict/american-english", "/usr/share/dict/british-english"]
+    /// Whether a word is English as written, as a plural or -ing/-ed form of a listed word
+    /// ("orthoptics", "debriding"), or as two words run together ("infact", "diseaseany").
+    public func recognises(_ word: String) -> Bool {
+        if words.contains(word) { return true }
+        for suffix in ["s", "ing", "ed"] where word.hasSuffix(suffix) && word.count > suffix.count + 3 {
+            let stem = String(word.dropLast(suffix.count))
+            if words.contains(stem) || words.contains(stem + "e") || words.contains(stem + "ement") { return true }
+        }
+        let characters = Array(word)
+        guard characters.count >= 6 else { return false }
+        for cut in 2...(characters.count - 3) {
+            let first = String(characters[..<cut]), second = String(characters[cut...])
+            let firstOK = cut >= 3 ? words.contains(first) : Self.shortWords.contains(first)
+            if firstOK && second.count >= 3 && words.contains(second) { return true }
+        }
+        return false
+    }
+
+    /// Two-letter words that start run-together pairs ("infact", "alot" is too short to matter).
+    static let shortWords: Set<String> = ["in", "on", "at", "to", "of", "an", "as", "by", "or", "up", "no", "so", "is", "it"]
+
+    /// Debian's word lists (packages `wamerican`, `wbritish`, `wamerican-large`), one word a
+    /// line, and Hunspell's US dictionary (`hunspell-en-us`: a word, then "/" and its affix
+    /// flags). Questions lose their apostrophes, so the lists do too ("wasn't" → "wasnt").
+    public static let systemPaths = ["/usr/share/dict/american-english", "/usr/share/dict/british-english",
+                                     "/usr/share/dict/american-english-large", "/usr/share/hunspell/en_US.dic"]
 
     /// The words of every list at `paths` that exists; nil when none does.
     public static func load(paths: [String] = systemPaths) -> EnglishWords? {
@@ -32,7 +55,20 @@ public struct EnglishWords: Sendable {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
             found = true
             // Byte-wise: the lists are mostly ASCII, and this runs at every start-up.
-            for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
+            let hunspell = path.hasSuffix(".dic")
+            for whole in text.utf8.split(separator: UInt8(ascii: "\n")) {
+                // Hunspell: the word before its flags; the first line is a count, and the
+                // "S" flag (plural) is all that is expanded: enough to know "dysphorias".
+                var line = whole
+                if hunspell {
+                    guard let first = whole.first, first > 0x39 || first < 0x30 else { continue }
+                    if let slash = whole.firstIndex(of: UInt8(ascii: "/")) {
+                        line = whole[whole.startIndex..<slash]
+                        if whole[slash...].contains(UInt8(ascii: "S")) {
+                            all.insert(String(decoding: line, as: UTF8.self).lowercased() + "s")
+                        }
+                    }
+                }
                 if line.allSatisfy({ $0 < 0x80 }) {
                     all.insert(String(decoding: line.lazy.filter { $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: "\r") }
                         .map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self))

@@ -1,7 +1,8 @@
 import SanaCore
 
 /// Finds the condition, drug or test a question is about: the longest run of the question's
-/// terms that equals an article's focus or also-called name.
+/// terms that equals an article's focus or also-called name (see `FocusRecognition.swift` for
+/// the recogniser built on it).
 enum FocusMatcher {
     /// The comparable form of a name: its index terms joined by spaces.
     static func key(_ name: String) -> String { TextAnalyzer.terms(name).joined(separator: " ") }
@@ -11,15 +12,44 @@ enum FocusMatcher {
     static let qualifiers: Set<String> = Set([
         "oral", "injection", "injectable", "topical", "ophthalmic", "otic", "nasal", "rectal", "vaginal",
         "transdermal", "inhalation", "tablets", "capsules", "solution", "suspension", "cream", "ointment",
-        "syndrome", "disease", "disorder", "deficiency",
+        "syndrome", "disease", "disorder", "deficiency", "illness", "condition",
     ].compactMap { TextAnalyzer.term(forToken: $0) })
 
-    /// A name's key without its trailing qualifiers, or nil when it has none or nothing else.
+    /// A medicine's form and release words, left out wherever they stand after the first word
+    /// ("Estradiol Transdermal Patch", "Bupropion Extended-Release Tablets").
+    static let formWords: Set<String> = Set([
+        "oral", "injection", "injectable", "topical", "ophthalmic", "otic", "nasal", "rectal", "vaginal", "transdermal",
+        "inhalation", "tablet", "tablets", "capsule", "capsules", "solution", "suspension", "cream", "ointment", "patch",
+        "gel", "spray", "drops", "syrup", "chewable", "extended", "release", "delayed", "sustained", "er", "xr", "sr", "cr",
+        "xl", "dr", "odt", "hcl", "hydrochloride", "lotion", "powder", "inhaler", "implant", "film",
+    ].compactMap { TextAnalyzer.term(forToken: $0) })
+
+    /// A name's key without its form words and trailing qualifiers, or nil when it has none or nothing else.
     static func withoutQualifiers(_ key: String) -> String? {
-        var words = key.split(separator: " ").map(String.init)
-        var dropped = false
-        while words.count > 1, let last = words.last, qualifiers.contains(last) { words.removeLast(); dropped = true }
-        return dropped ? words.joined(separator: " ") : nil
+        let all = key.split(separator: " ").map(String.init)
+        var words = all.enumerated().filter { $0.offset == 0 || !formWords.contains($0.element) }.map(\.element)
+        while words.count > 1, let last = words.last, qualifiers.contains(last) { words.removeLast() }
+        return words.count < all.count ? words.joined(separator: " ") : nil
+    }
+
+    /// Keys and the other forms a question may use for them: without form words and qualifiers,
+    /// and with the words in alphabetical order ("tooth abscess" is asked as "abscess teeth").
+    static func variants(_ keys: [String]) -> [String] {
+        var out = keys
+        var seen = Set(keys)
+        for key in keys {
+            let short = withoutQualifiers(key)
+            for form in [short, sortedWords(key), short.flatMap(sortedWords)] {
+                if let form, seen.insert(form).inserted { out.append(form) }
+            }
+        }
+        return out
+    }
+
+    /// The key's words in alphabetical order, when it has more than one.
+    static func sortedWords(_ key: String) -> String? {
+        let words = key.split(separator: " ")
+        return words.count > 1 ? words.sorted().joined(separator: " ") : nil
     }
 
     /// The longest known names in `terms`, left to right, without overlaps.

@@ -1,3 +1,4 @@
+import Foundation
 import SanaCore
 
 /// Everything the engine makes of a question before ranking: its words with typos corrected,
@@ -7,7 +8,9 @@ struct UnderstoodQuestion {
     var analysis: QueryAnalysis
     /// The urgent-care notice the question calls for, if any.
     var urgent: RedFlag?
-    /// The focus names found, as keys (see `FocusMatcher.key`).
+    /// The names the question is about, the thing asked about first (see `recognizeFocus`).
+    var focus: [FocusCandidate]
+    /// The focus names ranking boosts, as keys (see `FocusMatcher.key`) that articles are about.
     var focusKeys: [String]
     /// Index terms to score, with their weights.
     var weights: [Int32: Float]
@@ -16,25 +19,59 @@ struct UnderstoodQuestion {
 
     /// Self-harm intent: answers are limited to help and treatment, never means.
     var crisis: Bool { urgent?.crisis == true }
+
+    var understanding: Understanding {
+        Understanding(types: analysis.types,
+                      focus: focus.map { FocusName(key: $0.key, words: $0.words, knownAs: $0.knownAs, specificity: $0.specificity,
+                                                   hasArticle: $0.hasArticle) },
+                      corrections: analysis.corrections.map { SpellingCorrection(from: $0.from, to: $0.to) })
+    }
 }
 
 extension IndexSnapshot {
+    /// Whether a question word is part of a name Sana knows (a brand, an abbreviation, a draft's
+    /// focus): such a word is never "corrected".
+    func isNameWord(_ token: String) -> Bool {
+        if names.words.contains(token) { return true }
+        guard let term = TextAnalyzer.term(forToken: token) else { return false }
+        return lookUpName(term) != nil
+    }
+
+    /// Whether a word names a medicine: a correction into one must be a one-letter slip, never
+    /// a guess between two drugs ("amoxicillin" is not "ampicillin").
+    func isDrugWord(_ word: String) -> Bool {
+        guard let term = TextAnalyzer.term(forToken: word) else { return false }
+        return names.drugs.contains(term) || unpublished.isDrug(term) || (lookUpName(term)?.isDrug ?? false)
+    }
+
     func understand(_ question: String, parameters: RankingParameters) -> UnderstoodQuestion {
         var analysis = QueryAnalysis(question)
-        analysis.correct(using: speller, english: englishWords) { word in
-            TextAnalyzer.term(forToken: word).flatMap { termIDs[$0] }.map { postings[Int($0)].count } ?? 0
+        let frequency = { (word: String) -> Int in
+            TextAnalyzer.term(forToken: word).flatMap { self.termIDs[$0] }.map { self.postings[Int($0)].count } ?? 0
         }
-        if !analysis.corrections.isEmpty, let fixed = analysis.didYouMean { analysis.types = QuestionType.detect(in: fixed) }
+        // Conservative: a word of five letters or more, corrected into a name Sana knows or a word
+        // several articles use (rare words of the corpus are as often another typo, a web
+        // address or a surname), never at two letters' distance into a medicine.
+        analysis.correct(using: speller, english: englishWords, keep: isNameWord, allow: { from, to, distance in
+            from.count >= 5 && (distance == 1 || !self.isDrugWord(to))
+                && (self.isNameWord(to) || frequency(to) >= (from.count >= 8 ? 3 : 10))
+        }, frequency: frequency)
+        if !analysis.corrections.isEmpty { analysis.types = QuestionType.detect(in: analysis.correctedQuestion) }
         // The person's own words count as well as the corrected ones: a correction must never hide an emergency.
         let urgent = RedFlags.check([question] + [analysis.didYouMean].compactMap { $0 },
                                     isEnglish: { self.englishWords.contains($0) || self.speller.contains($0) })
-        // A focus must be specific: a one-word name that is short ("ed", "hi") or common across
-        // the corpus ("disease", "blood") says little about what the question is about.
-        let focus = FocusMatcher.matches(in: analysis.terms, known: focusDocs.contains).filter { match in
+        let focus = recognizeFocus(analysis)
+        // Ranking boosts the names articles are about. A one-word name that is short ("ed", "hi")
+        // or common across the corpus ("disease", "blood") says little (unless a table named it).
+        // These are the published names in the question's own words (longest first, as the
+        // recogniser's spans may be drafts' longer names), and the names a table gave.
+        let published = FocusMatcher.matches(in: analysis.terms, known: focusDocs.contains).filter { match in
+            guard !names.generic.contains(match.key) else { return false }
             guard !match.key.contains(" ") else { return true }
             guard match.key.count >= 4, let id = termIDs[match.key] else { return false }
             return Float(postings[Int(id)].count) <= Float(max(liveCount, 1)) * parameters.focusMaxShare
-        }
+        }.map(\.key)
+        let boosted = published + focus.filter { $0.hasArticle && $0.knownAs != $0.key && !$0.knownAs.isEmpty }.map(\.knownAs)
         var weights: [Int32: Float] = [:]
         var matchedTerms: [String] = []
         for (index, term) in analysis.terms.enumerated() {
@@ -44,6 +81,14 @@ extension IndexSnapshot {
             if analysis.corrected.contains(index) { w *= parameters.correctionWeight }
             weights[id, default: 0] += w
             matchedTerms.append(term)
+        }
+        // A brand, lay name or abbreviation also searches the name articles use ("effexor": venlafaxine).
+        for candidate in focus where candidate.knownAs != candidate.key {
+            for term in candidate.knownAs.split(separator: " ") {
+                guard let id = termIDs[String(term)], weights[id] == nil else { continue }
+                weights[id] = 1
+                matchedTerms.append(String(term))
+            }
         }
         // Other names of the things the question names: "heart attack" also searches
         // "myocardial infarction", lightly.
@@ -61,7 +106,21 @@ extension IndexSnapshot {
                 if let id = termIDs[term] { weights[id, default: 0] += 1 }
             }
         }
-        return UnderstoodQuestion(analysis: analysis, urgent: urgent, focusKeys: focus.map(\.key),
+        var keys: [String] = []
+        for key in boosted where !keys.contains(key) { keys.append(key) }
+        return UnderstoodQuestion(analysis: analysis, urgent: urgent, focus: focus, focusKeys: keys,
                                   weights: weights, matchedTerms: matchedTerms)
+    }
+}
+
+extension QueryAnalysis {
+    /// The question as written with each corrected word replaced, sentences kept.
+    var correctedQuestion: String {
+        var text = question
+        for (from, to) in corrections {
+            let pattern = "\\b" + NSRegularExpression.escapedPattern(for: from) + "\\b"
+            text = text.replacingOccurrences(of: pattern, with: to, options: [.regularExpression, .caseInsensitive])
+        }
+        return text
     }
 }

@@ -14,13 +14,17 @@ struct SpellingCorrector {
         buckets[bytes[0], default: [:]][bytes.count, default: []].append((bytes, Self.letters(bytes)))
     }
 
-    /// The vocabulary word at the smallest allowed distance that `frequency` rates highest, or nil.
+    /// The vocabulary word at the smallest allowed distance that `frequency` rates highest, or
+    /// nil. Conservative: the correction keeps the word's first two letters (a typo that changes
+    /// them, "pamplets" → "pimples", is as likely another word), and another word as near and
+    /// at least a tenth as common makes the guess a coin toss ("recove": remove or recover), so nil.
     func correct(_ word: String, frequency: (String) -> Int) -> (word: String, distance: Int)? {
         let bytes = Array(word.utf8)
         guard bytes.count >= 4, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }), !known.contains(word) else { return nil }
         let maxDistance = bytes.count >= 8 ? 2 : 1
         let letters = Self.letters(bytes)
         var best: (word: String, distance: Int, count: Int)? = nil
+        var runnerUp = 0
         // Typos rarely change the first letter; the second-letter buckets catch a swapped first pair.
         var firstLetters = [bytes[0]]
         if bytes[1] != bytes[0] { firstLetters.append(bytes[1]) }
@@ -34,13 +38,17 @@ struct SpellingCorrector {
                     guard d <= maxDistance else { continue }
                     let text = String(decoding: candidate.word, as: UTF8.self)
                     let count = frequency(text)
-                    if best == nil || d < best!.distance || (d == best!.distance && count > best!.count) {
+                    if best == nil || d < best!.distance {
+                        runnerUp = 0
                         best = (text, d, count)
+                    } else if d == best!.distance {
+                        if count > best!.count { runnerUp = best!.count; best = (text, d, count) } else { runnerUp = max(runnerUp, count) }
                     }
                 }
             }
         }
-        return best.map { ($0.word, $0.distance) }
+        guard let best, best.word.utf8.prefix(2).elementsEqual(bytes.prefix(2)), runnerUp * 10 < best.count else { return nil }
+        return (best.word, best.distance)
     }
 
     /// Which letters a lower-case ASCII word holds, one bit each.

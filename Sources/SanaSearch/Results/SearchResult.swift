@@ -34,6 +34,13 @@ public struct SearchResponse: Sendable, Codable {
     public var types: [QuestionType]
     public var focus: [String]
     public var didYouMean: String?
+    /// Each corrected word beside its correction (the search used both).
+    public var corrections: [SpellingCorrection] = []
+    /// The names the question is about, the thing asked about first, with their specificity.
+    public var focusNames: [FocusName] = []
+    /// The question's words for its focus when Sana knows the name only from unpublished material
+    /// (no article on it yet), else nil.
+    public var focusWithoutArticle: String?
     /// An urgent-care notice, shown ahead of the answers, when the question describes an emergency.
     public var urgent: RedFlag?
     /// How many articles matched (before `offset` and `limit`).

@@ -46,6 +46,8 @@ extension PageRenderer {
             ctx["didYouMean"] = fix
             ctx["didYouMeanURL"] = SitePath.search(query: fix).href
         }
+        // Known only from unpublished material (a MedQuAD pair without answer text): said calmly, once.
+        if let name = response.focusWithoutArticle, page == 1 { ctx["noArticleOn"] = name }
         ctx["total"] = response.total
         ctx["hasResults"] = !response.results.isEmpty
         ctx["results"] = response.results.map { r -> [String: Any] in

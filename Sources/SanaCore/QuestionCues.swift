@@ -1,0 +1,119 @@
+/// A question split into sentences, the way question types read it: a sentence ends at ".", "!"
+/// or "?" followed by a space, or at a line end; message headers ("General health",
+/// "ClinicalTrials.gov - Question - general information") are left out.
+public struct QuestionSentence: Sendable, Equatable {
+    /// The sentence's folded tokens.
+    public var tokens: [String]
+    /// Asks something: ends with "?", starts with a question word, or makes a request ("please tell me").
+    public var isQuestion: Bool
+    /// A message header that says nothing of the question ("General health").
+    public var isHeader: Bool
+}
+
+public enum QuestionSentences {
+    static let questionWords: Set<String> = [
+        "what", "how", "why", "is", "are", "can", "could", "does", "do", "should", "will", "where", "which", "who",
+        "when", "would", "has", "have", "did", "any", "was", "am",
+    ]
+    static let requests: [[String]] = [
+        ["please"], ["want", "to", "know"], ["like", "to", "know"], ["wondering"], ["need", "to", "know"], ["tell", "me"],
+        ["let", "me", "know"], ["looking", "for"], ["need", "help"], ["need", "information"], ["need", "advice"],
+    ]
+    /// Words of message headers that say nothing of the question ("General health", "Question").
+    static let headerWords: Set<String> = [
+        "general", "health", "question", "questions", "clinicaltrials", "gov", "complaint", "suggestion", "information",
+        "inquiry", "enquiry", "query", "help", "hello", "hi", "re", "fw", "fwd", "medical", "urgent", "request",
+        "subject", "customer", "service", "dear", "sir", "madam",
+    ]
+
+    /// The sentences of `text`; headers are left out unless `keepingHeaders` (then their tokens
+    /// and those of the other sentences are exactly the text's tokens, in order).
+    public static func split(_ text: String, keepingHeaders: Bool = false) -> [QuestionSentence] {
+        var sentences: [QuestionSentence] = []
+        var current = ""
+        var previous: Character = " "
+        func close(_ asks: Bool) {
+            let tokens = TextAnalyzer.tokens(current)
+            current = ""
+            guard !tokens.isEmpty else { return }
+            let header = tokens.allSatisfy(headerWords.contains)
+            guard keepingHeaders || !header else { return }
+            let request = requests.contains { r in tokens.indices.contains { i in tokens[i...].starts(with: r) } }
+            sentences.append(QuestionSentence(tokens: tokens, isQuestion: asks || questionWords.contains(tokens[0]) || request,
+                                              isHeader: header))
+        }
+        let characters = Array(text)
+        for (i, c) in characters.enumerated() {
+            let next: Character = i + 1 < characters.count ? characters[i + 1] : " "
+            if c == "?" { close(true) } else if c.isNewline || c == "!" || c == ";" {
+                close(false)
+            } else if c == ".", next.isWhitespace || next == "." , !previous.isNumber || !next.isNumber {
+                close(false)
+            } else {
+                current.append(c)
+            }
+            previous = c
+        }
+        close(false)
+        return sentences
+    }
+}
+
+/// The cue phrases of `QuestionType.cues`, compiled. A cue is words in a row, each compared by
+/// its stem ("gets worse" finds "get worse") unless written "=word" (exactly that word:
+/// "diagnosed" in "I was diagnosed with" is not a diagnosis question, "how … diagnosed" is);
+/// "…" skips up to three words. Cues are whole words: "gene" is not found in "general".
+struct QuestionCues: Sendable {
+    enum Word: Sendable, Equatable { case stem(String), exact(String), gap }
+    let cues: [(type: QuestionType, order: Int, words: [Word])]
+
+    static let shared = QuestionCues(QuestionType.cues)
+
+    /// The stems of every cue word: words that say what is asked, not what it is asked about.
+    let stems: Set<String>
+
+    init(_ table: [(QuestionType, [String])]) {
+        var cues: [(QuestionType, Int, [Word])] = []
+        for (order, (type, phrases)) in table.enumerated() {
+            for phrase in phrases {
+                let words: [Word] = phrase.split(separator: " ").flatMap { part -> [Word] in
+                    if part == "…" { return [.gap] }
+                    if part.hasPrefix("=") { return TextAnalyzer.tokens(String(part.dropFirst())).map { .exact($0) } }
+                    return TextAnalyzer.tokens(String(part)).map { .stem(EnglishStemmer.stem($0)) }
+                }
+                cues.append((type, order, words))
+            }
+        }
+        self.cues = cues
+        stems = Set(cues.flatMap { $0.2 }.compactMap { if case let .stem(s) = $0 { s } else if case let .exact(w) = $0 { EnglishStemmer.stem(w) } else { nil } })
+    }
+
+    /// The first word index where `words` occurs in a sentence, or nil.
+    static func first(_ words: [Word], tokens: [String], stems: [String]) -> Int? {
+        func from(_ p: Int, _ i: Int) -> Bool {
+            if p == words.count { return true }
+            switch words[p] {
+            case .gap: return (0...3).contains { i + $0 <= tokens.count && from(p + 1, i + $0) }
+            case let .stem(s): return i < tokens.count && stems[i] == s && from(p + 1, i + 1)
+            case let .exact(w): return i < tokens.count && tokens[i] == w && from(p + 1, i + 1)
+            }
+        }
+        return tokens.indices.first { from(0, $0) }
+    }
+
+    func find(in sentences: [QuestionSentence]) -> [QuestionType] {
+        // Sort key: question sentences first, then sentence, specific before generic, position, table order.
+        var best: [QuestionType: (Int, Int, Int, Int, Int)] = [:]
+        for (s, sentence) in sentences.enumerated() {
+            let asks = sentence.isQuestion || (s == 0 && sentence.tokens.count <= QuestionType.subjectLineWords)
+            let stems = sentence.tokens.map(EnglishStemmer.stem)
+            for cue in cues {
+                guard let at = Self.first(cue.words, tokens: sentence.tokens, stems: stems) else { continue }
+                let key = (asks ? 0 : 1, s, QuestionType.generic.contains(cue.type) ? 1 : 0, at, cue.order)
+                if let old = best[cue.type], old <= key { continue }
+                best[cue.type] = key
+            }
+        }
+        return best.sorted { $0.value < $1.value }.map(\.key)
+    }
+}

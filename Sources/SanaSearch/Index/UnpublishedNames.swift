@@ -1,0 +1,76 @@
+import SanaCore
+
+/// Names of articles that are not published (MedQuAD's pairs without answer text: ADAM's
+/// encyclopedia, MedlinePlus drugs): the recogniser knows them, though no answer is about them
+/// yet. Kept per article so a draft that gets published, or removed, leaves the table.
+struct UnpublishedNames: Sendable {
+    private var byArticle: [String: [String]] = [:]
+    /// Name key → how many unpublished articles use it, and whether one of them is a medicine.
+    private var counts: [String: (count: Int32, drug: Bool)] = [:]
+
+    func contains(_ key: String) -> Bool { counts[key] != nil }
+    var byArticleIDs: [String] { Array(byArticle.keys) }
+    func isDrug(_ key: String) -> Bool { counts[key]?.drug == true }
+    var count: Int { counts.count }
+
+    mutating func set(_ id: String, keys: [String], drug: Bool) {
+        remove(id)
+        guard !keys.isEmpty else { return }
+        byArticle[id] = keys
+        for key in keys {
+            let old = counts[key] ?? (0, false)
+            counts[key] = (old.count + 1, old.drug || drug)
+        }
+    }
+
+    mutating func remove(_ id: String) {
+        guard let keys = byArticle.removeValue(forKey: id) else { return }
+        for key in keys {
+            guard let old = counts[key] else { continue }
+            counts[key] = old.count > 1 ? (old.count - 1, old.drug) : nil
+        }
+    }
+
+    var storedBytes: Int { byArticle.count * 64 + counts.count * 48 }
+}
+
+/// The words of every known name (published or not), and the last words of names of more
+/// than one word: a question naming "cramp" speaks of "muscle cramps", one naming "cardiac
+/// amyloidosis" of something more particular than "amyloidosis". Only ever grows: a stale word
+/// only lets the recogniser consider a span.
+struct NameVocabulary: Sendable {
+    private(set) var words: Set<String> = []
+    private(set) var heads: Set<String> = []
+
+    mutating func note(_ keys: [String]) {
+        for key in keys {
+            let parts = key.split(separator: " ")
+            for p in parts { words.insert(String(p)) }
+            if parts.count > 1, let last = parts.last { heads.insert(String(last)) }
+        }
+    }
+
+    var storedBytes: Int { (words.count + heads.count) * 32 }
+}
+
+extension UnpublishedNames {
+    /// Forgets the articles whose id is not in `ids` (after the store was replaced).
+    mutating func removeAll(except ids: Set<String>) {
+        for id in byArticleIDs where !ids.contains(id) { remove(id) }
+    }
+}
+
+extension IndexSnapshot {
+    /// Keeps the names of an article that is not published (and forgets them once it is): its
+    /// focus and also-called names as keys, with their variants, and their words for the speller.
+    mutating func noteNames(of article: Article) {
+        guard article.status != .published else { unpublished.remove(article.id); return }
+        let names = [article.focus].compactMap { $0 } + article.alsoCalled
+        let keys = FocusMatcher.variants(names.map(FocusMatcher.key).filter { !$0.isEmpty })
+        unpublished.set(article.id, keys: keys, drug: ["medicines", "herbs-and-supplements"].contains(article.category.slug))
+        nameVocabulary.note(keys)
+        for name in names {
+            for word in TextAnalyzer.tokens(name) where !TextAnalyzer.stopWords.contains(word) { speller.add(word) }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import SanaCore
+
+/// A name found in a question, with what says whether it is the thing asked about.
+struct FocusCandidate {
+    /// The question's terms that name it, joined by spaces.
+    var key: String
+    /// The key of the name Sana knows it by (the generic of a brand, the medical name of a lay term).
+    var knownAs: String
+    /// The question's words that name it, as written (folded).
+    var words: String
+    var range: Range<Int>
+    var hasArticle: Bool
+    var isDrug: Bool
+    var specificity: Double
+    var score: Double = 0
+}
+
+/// Words that mark a name as the person's background rather than what they ask about
+/// ("I have celiac disease and need to know if this drug contains gluten").
+private let backgroundWords: Set<String> = ["have", "has", "had", "having", "diagnosed", "suffer", "suffering", "suffers",
+                                            "suffered", "history", "with"]
+
+/// Irregular plurals the stemmer leaves apart from their singulars ("abscess teeth").
+private let irregularPlurals: [String: String] = [
+    "teeth": "tooth", "feet": "foot", "lice": "lous", "mice": "mous", "women": "woman", "men": "man",
+    "children": "child", "geese": "goos", "knives": "knive",
+]
+
+/// Question types about a medicine: with one of these, a drug the question names goes before a condition.
+/// Words of degree that qualify a name without making a more particular one ("severe asthma").
+private let degreeWords: Set<String> = Set(["severe", "mild", "moderate", "bad", "terrible", "early", "late", "worst", "little",
+                                            "small", "big", "large", "new", "old", "current", "possible"].map(EnglishStemmer.stem))
+
+private let drugTypes: Set<QuestionType> = [.sideEffects, .interactions, .dosage, .contraindication, .usage, .tapering, .storage]
+
+extension IndexSnapshot {
+    /// How a name key is known: the key Sana knows it by, whether an article is about it, whether it is a medicine.
+    func lookUpName(_ key: String) -> (knownAs: String, hasArticle: Bool, isDrug: Bool)? {
+        if focusDocs.contains(key) { return (key, true, isDrugName(key)) }
+        if let target = names.alias(key) { return (target, focusDocs.contains(target), isDrugName(target)) }
+        if unpublished.contains(key) { return (key, false, unpublished.isDrug(key)) }
+        return nil
+    }
+
+    /// Whether a name key is a medicine's: a generic of the brand table, or the focus of an
+    /// article (published or not) among medicines or herbs and supplements.
+    func isDrugName(_ key: String) -> Bool {
+        if names.drugs.contains(key) || unpublished.isDrug(key) { return true }
+        guard let first = focusDocs.articles(key).first else { return false }
+        let category = docCategory[Int(first)]
+        return category == categoryIDs["medicines"] || category == categoryIDs["herbs-and-supplements"]
+    }
+
+    /// `lookUpName` of the key, else of its forms without irregular plurals, trailing qualifiers
+    /// ("illness", "disease") or word order.
+    func lookUpNameOrVariant(_ key: String) -> (knownAs: String, hasArticle: Bool, isDrug: Bool)? {
+        if let found = lookUpName(key) { return found }
+        var words = key.split(separator: " ").map { irregularPlurals[String($0)] ?? String($0) }
+        let singular = words.joined(separator: " ")
+        if singular != key, let found = lookUpName(singular) { return found }
+        if let short = FocusMatcher.withoutQualifiers(singular), let found = lookUpName(short) { return found }
+        if (2...3).contains(words.count) {
+            words.sort()
+            if let found = lookUpName(words.joined(separator: " ")) { return found }
+        }
+        return nil
+    }
+
+    /// The names a question is about, the thing asked about first: every known name (published
+    /// or not, curated aliases included) as the longest runs of the question's terms, scored by
+    /// specificity, length, place (question sentences, the opening) and role (a drug asked about
+    /// goes before the person's background condition).
+    func recognizeFocus(_ analysis: QueryAnalysis) -> [FocusCandidate] {
+        let terms = analysis.terms
+        var found: [FocusCandidate] = []
+        var i = 0
+        while i < terms.count {
+            var matched = false
+            for n in stride(from: min(6, terms.count - i), through: 1, by: -1) {
+                let key = terms[i..<(i + n)].joined(separator: " ")
+                if names.generic.contains(key) { i += n; matched = true; break }
+                let surface = analysis.surface(of: i..<(i + n))
+                // A word that ends known names ("cramp" of "muscle cramps") names the thing too, less surely.
+                var partial = false
+                var known = lookUpNameOrVariant(key)
+                if known == nil, n == 1, key.count >= 4, nameVocabulary.heads.contains(key), !names.generic.contains(key),
+                   !FocusMatcher.formWords.contains(key), !FocusMatcher.qualifiers.contains(key) {
+                    known = (key, false, false)
+                    partial = true
+                }
+                guard let known else { continue }
+                if n == 1 {
+                    if Filler.words.contains(key) { continue }
+                    // A common English word is a name only as an article's own focus ("diabetes"), not as an
+                    // encyclopedia entry or another name ("back", "able").
+                    if englishWords.contains(surface), !focusDocs.contains(key), let id = termIDs[key],
+                       Double(postings[Int(id)].count) > 0.03 * Double(max(liveCount, 1)) { continue }
+                    let short = surface.count < 4 || names.abbreviations.contains(key)
+                    if short && !(analysis.inCapitals(surface) || (names.abbreviations.contains(key) && !englishWords.contains(surface))) { continue }
+                }
+                var candidate = FocusCandidate(key: key, knownAs: known.knownAs, words: surface, range: i..<(i + n),
+                                               hasArticle: known.hasArticle, isDrug: known.isDrug,
+                                               specificity: specificity(of: Array(terms[i..<(i + n)])))
+                if partial { candidate.score = -2 }
+                found.append(candidate)
+                i += n
+                matched = true
+                break
+            }
+            if !matched { i += 1 }
+        }
+        found = extendedLeft(found, analysis)
+        let asksAboutDrug = analysis.types.contains(where: drugTypes.contains)
+        let backgroundOf = found.map { c -> Bool in
+            let token = analysis.termToken[c.range.lowerBound]
+            return analysis.tokens[max(0, token - 3)..<token].contains(where: backgroundWords.contains)
+        }
+        for c in found.indices {
+            let candidate = found[c]
+            let token = analysis.termToken[candidate.range.lowerBound]
+            let sentence = analysis.tokenSentence[token]
+            var score = candidate.score + candidate.specificity + 0.25 * Double(candidate.range.count - 1)
+            if analysis.questionSentences.contains(sentence) { score += 0.5 }
+            if sentence == analysis.firstSentence { score += 0.4 }
+            if found.contains(where: { $0.knownAs == candidate.knownAs && $0.range != candidate.range }) { score += 0.3 }
+            // The person's own condition, when something else is named too.
+            if backgroundOf[c] && backgroundOf.contains(false) { score -= 0.4 }
+            if candidate.isDrug && asksAboutDrug { score += 0.5 }
+            score -= 0.001 * Double(candidate.range.lowerBound)
+            found[c].score = score
+        }
+        // One entry per name, the best-scored mention.
+        var seen = Set<String>()
+        return found.sorted { $0.score > $1.score }.filter { seen.insert($0.knownAs).inserted }
+    }
+
+    /// A name preceded, word against word, by uncommon words of known names is something more
+    /// particular ("cardiac" + "amyloidosis", "teen" + "pregnancy"): the run takes them in, up to two words.
+    func extendedLeft(_ found: [FocusCandidate], _ analysis: QueryAnalysis) -> [FocusCandidate] {
+        var out = found
+        for c in out.indices {
+            var start = out[c].range.lowerBound
+            while start > 0, out[c].range.upperBound - start < out[c].range.count + 2,
+                  analysis.termToken[start] - analysis.termToken[start - 1] == 1 {
+                let term = analysis.terms[start - 1]
+                // Only an uncommon word of names, never a word of what is asked ("reduce", "cause").
+                guard nameVocabulary.words.contains(term), !Filler.words.contains(term), !degreeWords.contains(term),
+                      !names.generic.contains(term), !QuestionType.cueStems.contains(term),
+                      Double(termIDs[term].map { postings[Int($0)].count } ?? 0) <= 0.02 * Double(max(liveCount, 1)) else { break }
+                // Another name is a name of its own; a number is a count or a dose ("100 heart attacks").
+                guard !out.indices.contains(where: { $0 != c && out[$0].range.contains(start - 1) }),
+                      term.contains(where: \.isLetter) else { break }
+                start -= 1
+            }
+            if start < out[c].range.lowerBound {
+                let range = start..<out[c].range.upperBound
+                out[c].range = range
+                out[c].key = analysis.terms[range].joined(separator: " ")
+                out[c].words = analysis.surface(of: range)
+                out[c].specificity = max(out[c].specificity, specificity(of: Array(analysis.terms[range])))
+            }
+        }
+        return out
+    }
+
+    /// How specific a name is, 0…1: the rarest of its words, by how few published articles use it.
+    func specificity(of terms: [String]) -> Double {
+        let n = Double(max(liveCount, 1))
+        let best = terms.map { term -> Double in
+            let df = termIDs[term].map { Double(postings[Int($0)].count) } ?? 0
+            return log(1 + n / (1 + df))
+        }.max() ?? 0
+        return min(1, best / log(1 + n))
+    }
+}
