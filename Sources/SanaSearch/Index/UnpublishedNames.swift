@@ -4,7 +4,14 @@ import SanaCore
 /// encyclopedia, MedlinePlus drugs): the recogniser knows them, though no answer is about them
 /// yet. Kept per article so a draft that gets published, or removed, leaves the table.
 struct UnpublishedNames: Sendable {
-    private var byArticle: [String: [String]] = [:]
+    /// One unpublished article's name keys (with variants), the words of its names (for the
+    /// speller), and whether it is a medicine.
+    struct Entry: Sendable, Equatable {
+        var keys: [String]
+        var words: [String]
+        var drug: Bool
+    }
+    private(set) var byArticle: [String: Entry] = [:]
     /// Name key → how many unpublished articles use it, and whether one of them is a medicine.
     private var counts: [String: (count: Int32, drug: Bool)] = [:]
 
@@ -13,18 +20,18 @@ struct UnpublishedNames: Sendable {
     func isDrug(_ key: String) -> Bool { counts[key]?.drug == true }
     var count: Int { counts.count }
 
-    mutating func set(_ id: String, keys: [String], drug: Bool) {
+    mutating func set(_ id: String, _ entry: Entry) {
         remove(id)
-        guard !keys.isEmpty else { return }
-        byArticle[id] = keys
-        for key in keys {
+        guard !entry.keys.isEmpty else { return }
+        byArticle[id] = entry
+        for key in entry.keys {
             let old = counts[key] ?? (0, false)
-            counts[key] = (old.count + 1, old.drug || drug)
+            counts[key] = (old.count + 1, old.drug || entry.drug)
         }
     }
 
     mutating func remove(_ id: String) {
-        guard let keys = byArticle.removeValue(forKey: id) else { return }
+        guard let keys = byArticle.removeValue(forKey: id)?.keys else { return }
         for key in keys {
             guard let old = counts[key] else { continue }
             counts[key] = old.count > 1 ? (old.count - 1, old.drug) : nil
@@ -41,6 +48,9 @@ struct UnpublishedNames: Sendable {
 struct NameVocabulary: Sendable {
     private(set) var words: Set<String> = []
     private(set) var heads: Set<String> = []
+
+    init() {}
+    init(words: Set<String>, heads: Set<String>) { self.words = words; self.heads = heads }
 
     mutating func note(_ keys: [String]) {
         for key in keys {
@@ -67,10 +77,14 @@ extension IndexSnapshot {
         guard article.status != .published else { unpublished.remove(article.id); return }
         let names = [article.focus].compactMap { $0 } + article.alsoCalled
         let keys = FocusMatcher.variants(names.map(FocusMatcher.key).filter { !$0.isEmpty })
-        unpublished.set(article.id, keys: keys, drug: ["medicines", "herbs-and-supplements"].contains(article.category.slug))
-        nameVocabulary.note(keys)
-        for name in names {
-            for word in TextAnalyzer.tokens(name) where !TextAnalyzer.stopWords.contains(word) { speller.add(word) }
-        }
+        let words = names.flatMap { TextAnalyzer.tokens($0).filter { !TextAnalyzer.stopWords.contains($0) } }
+        noteUnpublished(article.id, .init(keys: keys, words: words, drug: ["medicines", "herbs-and-supplements"].contains(article.category.slug)))
+    }
+
+    /// Keeps one unpublished article's names (also when read back from an index file).
+    mutating func noteUnpublished(_ id: String, _ entry: UnpublishedNames.Entry) {
+        unpublished.set(id, entry)
+        nameVocabulary.note(entry.keys)
+        for word in entry.words { speller.add(word) }
     }
 }

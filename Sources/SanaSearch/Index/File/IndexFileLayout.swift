@@ -10,7 +10,7 @@
 /// fingerprint of how this build of Sana analyses an article, so a file written by a Sana that
 /// tokenises, stems or lays out records differently is rebuilt rather than misread.
 enum IndexFileLayout {
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let headerMagic = Array("SANAIDX1".utf8)
     static let footerMagic = Array("SANAEND1".utf8)
     static let headerSize = 32
@@ -48,5 +48,6 @@ struct IndexFileFooter {
 enum IndexSection: Int, CaseIterable {
     case meta, terms, postingStarts, postings, docRecords, records, docLengths, docAlive, docTypes, docGroups,
          docCategory, groups, categories, docNumbers, focus, surfaces,
-         suggestionEntries, suggestionNames, suggestionKeys, suggestionWords, suggestionSortedWords
+         suggestionEntries, suggestionNames, suggestionKeys, suggestionWords, suggestionSortedWords,
+         unpublishedNames, nameVocabulary
 }

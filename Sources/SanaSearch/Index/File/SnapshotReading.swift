@@ -60,6 +60,14 @@ extension IndexSnapshot {
             speller.add(word)
         }
         suggestionTable = try SuggestionTable(file: file)
+        var drafts = file.reader(.unpublishedNames)
+        for _ in 0..<drafts.int() {
+            let id = drafts.string()
+            let drug = drafts.int() == 1
+            noteUnpublished(id, .init(keys: drafts.strings(), words: drafts.strings(), drug: drug))
+        }
+        var vocabulary = file.reader(.nameVocabulary)
+        nameVocabulary = NameVocabulary(words: Set(vocabulary.strings()), heads: Set(vocabulary.strings()))
     }
 
     static func stringTable(_ r: RecordReader) -> [String: Int32] {

@@ -66,6 +66,23 @@ extension IndexSnapshot {
             try w.write(list.bytes)
         }
         try suggestionTable.write(&w)
+        try section(&w) { w in
+            var list = RecordWriter()
+            list.int(unpublished.byArticle.count)
+            for (id, entry) in unpublished.byArticle.sorted(by: { $0.key < $1.key }) {
+                list.string(id)
+                list.int(entry.drug ? 1 : 0)
+                list.strings(entry.keys)
+                list.strings(entry.words)
+            }
+            try w.write(list.bytes)
+        }
+        try section(&w) { w in
+            var list = RecordWriter()
+            list.strings(nameVocabulary.words.sorted())
+            list.strings(nameVocabulary.heads.sorted())
+            try w.write(list.bytes)
+        }
     }
 
     /// Where each record will start in the records section `writeRecords` writes.
