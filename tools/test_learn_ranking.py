@@ -25,6 +25,11 @@ def synthetic(questions=40, candidates=15, seed=3):
 
 class LearnerTests(unittest.TestCase):
     def test_finds_the_separating_feature_and_reports_cross_validated_figures(self):
+        for method in ("pairwise", "ascent"):
+            with self.subTest(method=method):
+                self.check_learns(method)
+
+    def check_learns(self, method):
         feats, qrels = synthetic()
         with tempfile.TemporaryDirectory() as d:
             fpath, qpath, out = (os.path.join(d, n) for n in ("f.jsonl", "q.txt", "w.json"))
@@ -33,7 +38,7 @@ class LearnerTests(unittest.TestCase):
             with open(qpath, "w") as f:
                 f.write("\n".join(qrels) + "\n")
             subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "learn_ranking.py"),
-                            "--set", "toy", fpath, qpath, "--folds", "4", "--out", out],
+                            "--set", "toy", fpath, qpath, "--folds", "4", "--method", method, "--out", out],
                            check=True, capture_output=True)
             result = json.load(open(out))
         w = result["weights"]

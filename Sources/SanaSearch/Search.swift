@@ -1,3 +1,4 @@
+import Foundation
 import SanaCore
 
 /// The candidates of one question, ranked by the learned weights.
@@ -81,7 +82,11 @@ extension IndexSnapshot {
         // Equivalent answers fold into one, so a page needs more candidates than it shows.
         let firstStage = TopK.select(dense, touched, max(model.candidates, atLeast * 2)).map(\.key)
         scratch.give(consume dense, written: written)
-        let asked = AskedFor(terms: scoredTerms(understood.weights, parameters), focusOf: focusOf, firstTypeMask: firstMask,
+        let unknown = analysis.terms.filter { termIDs[$0] == nil }
+        let rarest = log(1 + (Float(max(liveCount, 1)) + 0.5) / 0.5)
+        let missing = unknown.reduce(Float(0)) { $0 + (Filler.words.contains($1) ? parameters.fillerWeight : 1) * rarest }
+        let asked = AskedFor(terms: scoredTerms(understood.weights, parameters), missingWeight: missing,
+                             focusOf: focusOf, firstTypeMask: firstMask,
                              wantedMask: wantedMask, wantedAspects: wantedAspects)
         var candidates = features(of: firstStage, asked, parameters)
         let clusters = Duplicates.clusters(summaries: candidates.map(\.summary), group: firstStage.map { docGroups[Int($0)] },

@@ -17,6 +17,9 @@ struct Candidate {
 /// What the question asks, as the feature pass needs it.
 struct AskedFor {
     var terms: [(term: Int32, qw: Float, idf: Float)]
+    /// Weight × idf of the question's words no article holds: shares count them as not covered
+    /// (a question about a giraffe is not answered by the one article that shares its "cost").
+    var missingWeight: Float
     var focusOf: [Int32: (key: String, specificity: Float)]
     var firstTypeMask: UInt32
     var wantedMask: UInt32
@@ -38,7 +41,7 @@ extension IndexSnapshot {
         var combined = [Float](repeating: 0, count: count), covered = [Float](repeating: 0, count: count)
         let byDoc = ranked.indices.sorted { ranked[$0] < ranked[$1] }
         let sortedDocs = byDoc.map { ranked[$0] }
-        let total = max(asked.terms.reduce(Float(0)) { $0 + $1.qw * $1.idf }, .leastNormalMagnitude)
+        let total = max(asked.terms.reduce(asked.missingWeight) { $0 + $1.qw * $1.idf }, .leastNormalMagnitude)
         for (term, qw, idf) in asked.terms {
             let factor = qw * idf
             postings[Int(term)].forEachBlock { list in
