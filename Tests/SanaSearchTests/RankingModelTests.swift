@@ -17,7 +17,7 @@ import SanaCore
     @Test func theShippedWeightsLoadAndNameTheirCommand() throws {
         let model = try RankingModel.bundled()
         #expect(model.weights.count == RankingFeature.allCases.count)
-        #expect(model.weights.allSatisfy(\.isFinite))
+        #expect(model.weights.allSatisfy { $0.isFinite })
         #expect(!model.command.isEmpty)
         #expect(model.slope > 0)
         #expect(RankingModel.shipped == model)
@@ -41,19 +41,25 @@ import SanaCore
         (Data("".utf8), "not a ranking weights file"),
     ])
     func aDamagedFileIsRefusedWithItsPlace(data: Data, message: String) {
-        #expect {
-            try RankingModel(json: data, place: "/etc/sana/ranking-weights.json")
-        } throws: { error in
-            let e = error as? RankingModelError
-            return e?.place == "/etc/sana/ranking-weights.json" && e?.message.contains(message) == true
+        do {
+            _ = try RankingModel(json: data, place: "/etc/sana/ranking-weights.json")
+            Issue.record("accepted a damaged file")
+        } catch let e as RankingModelError {
+            #expect(e.place == "/etc/sana/ranking-weights.json")
+            #expect(e.message.contains(message), "\(e.message)")
+        } catch {
+            Issue.record("unexpected error \(error)")
         }
     }
 
     @Test func aMissingFileNamesItsPath() {
         let path = "/nonexistent-\(UUID().uuidString)/ranking-weights.json"
-        #expect {
-            try RankingModel(contentsOf: URL(fileURLWithPath: path))
-        } throws: { ($0 as? RankingModelError)?.place == path }
+        do {
+            _ = try RankingModel(contentsOf: URL(fileURLWithPath: path))
+            Issue.record("read a missing file")
+        } catch {
+            #expect((error as? RankingModelError)?.place == path)
+        }
     }
 
     @Test func confidenceGrowsWithTheScoreAndStaysWithinZeroAndOne() throws {
