@@ -54,7 +54,8 @@ extension IndexSnapshot {
         let best = ranked.candidates.first.map { model.confidence($0.score) } ?? 0
         return SearchResponse(query: question, types: analysis.types, focus: understood.focusKeys, didYouMean: analysis.didYouMean,
                               urgent: understood.urgent, total: ranked.total, results: results,
-                              noGoodAnswer: best < model.threshold, bestConfidence: best)
+                              noGoodAnswer: liveCount >= RankingModel.calibratedFromArticles && best < model.threshold,
+                              bestConfidence: best)
     }
 
     /// The first stage (BM25F and the hand-tuned boosts) keeps its best `model.candidates`

@@ -75,8 +75,13 @@ import SanaCore
         let strict = RankingModel(weights: [.bm25fRaw: 10, .focus: 4], slope: 1, intercept: -1_000, threshold: 0.5)
         let lenient = RankingModel(weights: [.bm25fRaw: 10, .focus: 4], slope: 1, intercept: 1_000, threshold: 0.5)
         let strictIndex = SearchIndex(ranking: strict), lenientIndex = SearchIndex(ranking: lenient)
-        strictIndex.update(corpus)
-        lenientIndex.update(corpus)
+        // Below `calibratedFromArticles` nothing is withheld: unrelated articles make the index big enough.
+        let filler = (0..<RankingModel.calibratedFromArticles).map { article("filler-\($0)", "Note \($0)", "Unrelated words number \($0).") }
+        strictIndex.update(corpus + filler)
+        lenientIndex.update(corpus + filler)
+        let small = SearchIndex(ranking: strict)
+        small.update(corpus)
+        #expect(!small.search("what causes gallstones").noGoodAnswer, "a small index is outside the calibration: nothing withheld")
         let question = "what causes gallstones"
         let sure = lenientIndex.search(question)
         #expect(!sure.noGoodAnswer)

@@ -37,6 +37,10 @@ public struct RankingModel: Sendable, Equatable {
     public var threshold: Double
     /// How many of the first stage's best articles are scored by the learned weights.
     public var candidates: Int
+    /// The confidence was calibrated on MedQuAD's 17,000 answers; raw scores of an index much
+    /// smaller (the bundled samples) fall outside that range, so below this many articles no
+    /// answer is withheld as "no good answer": showing a weak answer is safer than hiding a good one.
+    public static let calibratedFromArticles = 1_000
     /// The command that produced the weights.
     public var command: String
 
