@@ -34,7 +34,7 @@ let package = Package(
         ]),
         .target(name: "SanaSearch", dependencies: ["SanaCore"], resources: [.copy("Resources")]),
         // Scores a run of answers as the LiveQA track's scorer does; used by `sana eval`.
-        .target(name: "SanaEval"),
+        .target(name: "SanaEval", dependencies: ["SanaSearch"]),
         .target(name: "SanaWeb", dependencies: [
             "SanaCore", "SanaStore", "SanaSearch",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "SanaStoreTests", dependencies: ["SanaStore", "SanaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // The urgent-care tests build the engine over MedQuAD imported into SQLite.
         .testTarget(name: "SanaSearchTests", dependencies: ["SanaSearch", "SanaCore", "SanaIngest", "SanaStore", "SanaTestSupport"]),
-        .testTarget(name: "SanaEvalTests", dependencies: ["SanaEval", "SanaTestSupport"]),
+        .testTarget(name: "SanaEvalTests", dependencies: ["SanaEval", "SanaSearch", "SanaCore", "SanaTestSupport"]),
         // Runs the built `sana` executable end to end: exit codes, messages, serving.
         .testTarget(name: "SanaCLITests", dependencies: ["SanaTestSupport"]),
         .testTarget(name: "SanaAppTests", dependencies: [

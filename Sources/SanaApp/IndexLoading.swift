@@ -6,9 +6,11 @@ import SanaStore
 /// Builds the answer engine's index from every published article in the store.
 /// `englishWords`: the word lists spelling correction must leave alone (`EnglishWords.installed`
 /// on a Debian system; `installedEnglishWords(warn:)` also says when they are missing).
+/// `ranking`: the learned weights; by default the bundled file, whose absence or damage stops
+/// loading with an error naming it (`RankingModelError`).
 public func loadSearchIndex(from store: some ArticleStore, englishWords: EnglishWords = EnglishWords.installed ?? .none,
-                            workers: Int = WorkSplit.availableCores) async throws -> SearchIndex {
-    let index = SearchIndex(englishWords: englishWords, workers: workers)
+                            ranking: RankingModel? = nil, workers: Int = WorkSplit.availableCores) async throws -> SearchIndex {
+    let index = SearchIndex(englishWords: englishWords, ranking: try ranking ?? RankingModel.bundled(), workers: workers)
     try await applyAllArticles(of: store, to: index)
     finishLoading(index)
     return index

@@ -8,11 +8,16 @@ public final class SearchIndex: Sendable {
     let writer: IndexWriter
     /// How many threads analyse a batch of articles; a parameter so tests cover any machine.
     public let workers: Int
+    /// The learned weights that order the answers and say how confident each is.
+    public let ranking: RankingModel
 
     /// `englishWords` is usually `EnglishWords.installed`; with `.none` only the articles' own
     /// words count as spelt right, and real words they lack can be "corrected" into others.
-    public init(synonyms: Synonyms = .curated, englishWords: EnglishWords = .none, workers: Int = WorkSplit.availableCores) {
+    /// `ranking` is usually `try RankingModel.bundled()`.
+    public init(synonyms: Synonyms = .curated, englishWords: EnglishWords = .none, ranking: RankingModel = .shipped,
+                workers: Int = WorkSplit.availableCores) {
         self.workers = max(1, workers)
+        self.ranking = ranking
         writer = IndexWriter(IndexSnapshot(synonyms: synonyms, englishWords: englishWords, scratch: ScratchArrays()))
     }
 
@@ -57,10 +62,22 @@ public final class SearchIndex: Sendable {
 
     /// Answers a question: ranked articles with their best section and a snippet.
     /// `category` keeps only articles of that category (by slug); `offset` skips the best ones,
-    /// for later pages.
+    /// for later pages. `model` replaces the index's ranking weights (for evaluating others).
     public func search(_ question: String, limit: Int = 10, offset: Int = 0, category: String? = nil,
-                       parameters: RankingParameters = RankingParameters()) -> SearchResponse {
-        writer.current.snapshot.search(question, limit: limit, offset: offset, category: category, parameters: parameters)
+                       parameters: RankingParameters = RankingParameters(), model: RankingModel? = nil) -> SearchResponse {
+        writer.current.snapshot.search(question, limit: limit, offset: offset, category: category, parameters: parameters,
+                                       model: model ?? ranking)
+    }
+
+    /// The candidates the learned weights order for a question, in the first stage's order, with
+    /// their features: what `sana features` writes for learning the weights.
+    public func candidates(for question: String, parameters: RankingParameters = RankingParameters()) -> [CandidateFeatures] {
+        let snapshot = writer.current.snapshot
+        let ranked = snapshot.rank(question, category: nil, atLeast: 0, parameters: parameters, model: ranking)
+        return ranked.candidates.sorted { $0.firstStageRank < $1.firstStageRank }.map { c in
+            CandidateFeatures(id: snapshot.id(of: c.doc), firstStageRank: c.firstStageRank, cluster: c.cluster,
+                              features: c.features, score: c.score)
+        }
     }
 
     /// The `limit` published articles most similar to article `id` (see `IndexSnapshot.related`).

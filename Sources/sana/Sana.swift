@@ -9,7 +9,7 @@ struct Sana: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sana",
         abstract: "Sana: a consumer health question-and-answer knowledge base.",
-        subcommands: [Serve.self, Import.self, Export.self, Search.self, Eval.self, Stats.self, BenchSearch.self])
+        subcommands: [Serve.self, Import.self, Export.self, Search.self, Eval.self, Features.self, Stats.self, BenchSearch.self])
 }
 
 /// Options every command that opens the database shares. They are optional: an option not given

@@ -46,9 +46,11 @@ struct Eval: AsyncParsableCommand {
     @Flag(help: "Print one JSON object: the scorer's keys plus latency_p50_ms and latency_p99_ms.") var json = false
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a ranking parameter, e.g. --set focusBoost=3 (for tuning).", visibility: .hidden))
     var overrides: [String] = []
+    @Option(help: "Rank with these learned weights instead of the bundled ones (a ranking-weights.json).") var weights: String?
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
+        let model = try weights.map { try RankingModel(contentsOf: URL(fileURLWithPath: $0)) }
         var parameters = RankingParameters()
         for o in overrides {
             let parts = o.split(separator: "=", maxSplits: 1)
@@ -67,7 +69,7 @@ struct Eval: AsyncParsableCommand {
         for q in asked {
             let text = field == .summary ? (q.summary ?? q.question) : q.question
             let start = ContinuousClock.now
-            let response = index.search(text, limit: 10, parameters: parameters)
+            let response = index.search(text, limit: 10, parameters: parameters, model: model)
             latencies.append((ContinuousClock.now - start).milliseconds)
             runs[q.qid] = response.results.map(\.id)
             lines.append(RunLine(qid: q.qid, ids: response.results.map(\.id)))
@@ -83,5 +85,23 @@ struct Eval: AsyncParsableCommand {
             print(LiveQAEvaluation.json(metrics))
             print(String(format: "latency: p50 %.3f ms, p99 %.3f ms over %d questions", latency[0].1, latency[1].1, asked.count))
         }
+    }
+}
+
+struct Features: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the features of every question's candidate answers (JSON Lines), for learning the ranking weights.")
+    @Argument(help: "Questions, one JSON object per line with qid, question and summary.") var questions: String
+    @Option(help: "Write the features here.") var out: String
+    @Option(help: "Which wording to ask: question or summary.") var field: Eval.QuestionField = .question
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        let asked = try LiveQAEvaluation.loadQuestions(questions)
+        var loaded: SearchIndex?
+        try await reportingStorageFailures { loaded = try await db.loadSearchIndex() }
+        guard let index = loaded else { return }
+        let text = FeatureDump.lines(questions: asked, useSummary: field == .summary) { index.candidates(for: $0) }
+        try text.write(toFile: out, atomically: true, encoding: .utf8)
     }
 }

@@ -12,18 +12,7 @@ extension IndexSnapshot {
         var dense = scratch.take(docRecord.count)
         var touched: [Int32] = []
         let bOverAverage = p.fieldB / safeAverage, oneMinusB = 1 - p.fieldB, weights = p.fieldWeights, k1 = p.k1
-        var scored = queryWeights.map { term, qw -> (term: Int32, qw: Float, idf: Float) in
-            // Postings of removed and edited articles stay until compaction; unclamped, a term of
-            // an article edited twice in a small index counted more articles than exist and lost
-            // its weight (or became NaN).
-            let df = min(Float(postings[Int(term)].count), n)
-            return (term, qw, log(1 + (n - df + 0.5) / (df + 0.5)))
-        }
-        if p.maxQueryTerms > 0 && scored.count > p.maxQueryTerms {
-            scored.sort { ($0.qw * $0.idf, $1.term) > ($1.qw * $1.idf, $0.term) }
-            scored.removeLast(scored.count - p.maxQueryTerms)
-        }
-        scored.removeAll { $0.idf <= 0 }
+        let scored = scoredTerms(queryWeights, p)
         let postingCount = scored.reduce(0) { $0 + postings[Int($1.term)].count }
         let scan = postingCount > docRecord.count
         if !scan { touched.reserveCapacity(postingCount) }
@@ -52,5 +41,24 @@ extension IndexSnapshot {
             }
         }
         return (dense, touched)
+    }
+
+    /// The query terms that are scored, with their weights and idf: at most `maxQueryTerms`,
+    /// those that weigh most, and none with no weight left.
+    func scoredTerms(_ queryWeights: [Int32: Float], _ p: RankingParameters) -> [(term: Int32, qw: Float, idf: Float)] {
+        let n = Float(max(liveCount, 1))
+        var scored = queryWeights.map { term, qw -> (term: Int32, qw: Float, idf: Float) in
+            // Postings of removed and edited articles stay until compaction; unclamped, a term of
+            // an article edited twice in a small index counted more articles than exist and lost
+            // its weight (or became NaN).
+            let df = min(Float(postings[Int(term)].count), n)
+            return (term, qw, log(1 + (n - df + 0.5) / (df + 0.5)))
+        }
+        if p.maxQueryTerms > 0 && scored.count > p.maxQueryTerms {
+            scored.sort { ($0.qw * $0.idf, $1.term) > ($1.qw * $1.idf, $0.term) }
+            scored.removeLast(scored.count - p.maxQueryTerms)
+        }
+        scored.removeAll { $0.idf <= 0 }
+        return scored
     }
 }

@@ -6,9 +6,9 @@ extension IndexSnapshot {
     /// about the same topic (the right topic's answers rank up together), a bonus for answering
     /// the kind of question asked, and one for being about a name the question holds, scaled by
     /// how specific the name is; articles about such a name join `touched`. Returns the name
-    /// each article was boosted for.
+    /// each article was boosted for and the sum of the names' specificities (see `focusSpecificity`).
     func addBoosts(_ dense: inout [Float], _ touched: inout [Int32], focusKeys: [String], wantedMask: UInt32,
-                   _ p: RankingParameters) -> [Int32: String] {
+                   _ p: RankingParameters) -> [Int32: (key: String, specificity: Float)] {
         var groupBest = p.groupWeight > 0 ? scratch.take(groupIDs.count) : []
         dense.withUnsafeMutableBufferPointer { scores in
             docGroups.withUnsafeBufferPointer { groups in
@@ -29,11 +29,12 @@ extension IndexSnapshot {
             }
         }
         if p.groupWeight > 0 { scratch.give(groupBest, written: touched.lazy.map { self.docGroups[Int($0)] }) }
-        var focusOf: [Int32: String] = [:]
+        var focusOf: [Int32: (key: String, specificity: Float)] = [:]
         for key in focusKeys {
             let list = focusDocs.articles(key)
             guard !list.isEmpty else { continue }
-            let boost = p.focusBoost * Float(log(1 + Double(max(liveCount, 1)) / Double(list.count))) / 5
+            let specificity = focusSpecificity(articles: list.count)
+            let boost = p.focusBoost * specificity
             guard boost > 0 else { continue }
             for d in list where docAlive[Int(d)] {
                 if dense[Int(d)] == 0 {
@@ -41,9 +42,14 @@ extension IndexSnapshot {
                     if docTypes[Int(d)] & wantedMask != 0 { dense[Int(d)] += p.typeBoost }
                 }
                 dense[Int(d)] += boost
-                focusOf[d] = key
+                focusOf[d] = (key, (focusOf[d]?.specificity ?? 0) + specificity)
             }
         }
         return focusOf
+    }
+
+    /// How much naming a focus says: its idf over the articles about it, a fifth of it (about 0–3).
+    func focusSpecificity(articles: Int) -> Float {
+        Float(log(1 + Double(max(liveCount, 1)) / Double(max(articles, 1)))) / 5
     }
 }

@@ -1,4 +1,5 @@
-/// The knobs of ranking, in one place.
+/// The knobs of the first stage: BM25F and the hand-tuned boosts that choose the candidates the
+/// learned weights (`RankingModel`) then order. Not ranking weights of the final order.
 public struct RankingParameters: Sendable {
     public var fieldWeights = SIMD4<Float>(2.5, 2.0, 1.0, 1.0)
     public var fieldB = SIMD4<Float>(0.6, 0.5, 0.5, 0.75)
@@ -20,8 +21,6 @@ public struct RankingParameters: Sendable {
     /// At most this many of a question's terms are scored, those that weigh most (weight × idf);
     /// 0 scores them all. The terms left out are the commonest, with the longest posting lists.
     public var maxQueryTerms: Int = 11
-    /// Score multiplier for an answer whose text repeats a better-ranked answer's.
-    public var duplicatePenalty: Float = 0.5
     public init() {}
 
     /// Sets a parameter by name (`focusBoost`, `titleWeight`, `bodyB`, …); false for an unknown name.
@@ -36,7 +35,6 @@ public struct RankingParameters: Sendable {
         case "groupWeight": groupWeight = value
         case "synonymWeight": synonymWeight = value
         case "focusMaxShare": focusMaxShare = value
-        case "duplicatePenalty": duplicatePenalty = value
         case "maxQueryTerms": maxQueryTerms = Int(value)
         default:
             if name.hasSuffix("Weight"), let f = fields[String(name.dropLast(6))] { fieldWeights[f] = value; return true }

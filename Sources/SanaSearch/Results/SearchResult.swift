@@ -15,6 +15,18 @@ public struct SearchResult: Sendable, Codable, Equatable {
     public var highlights: [[Int]]
     /// Why the article matched, for debugging ranking.
     public var why: Explanation
+    /// The calibrated chance (0…1) that this is a good answer (see `RankingModel.confidence`).
+    public var confidence: Double
+    /// Equivalent answers (the same text in another collection, or a near-identical page)
+    /// folded into this one.
+    public var alsoOn: [AlsoOn]
+
+    public struct AlsoOn: Sendable, Codable, Equatable {
+        public var id: String
+        public var slug: String
+        public var title: String
+        public var categorySlug: String
+    }
 
     public struct SectionRef: Sendable, Codable, Equatable {
         public var heading: String?
@@ -39,4 +51,22 @@ public struct SearchResponse: Sendable, Codable {
     /// How many articles matched (before `offset` and `limit`).
     public var total: Int
     public var results: [SearchResult]
+    /// No answer reaches the confidence threshold (`RankingModel.threshold`): the page says
+    /// "no good answer yet" instead of listing whatever shares a word.
+    public var noGoodAnswer: Bool
+    /// The best answer's confidence, 0 when there is none.
+    public var bestConfidence: Double
+}
+
+/// One candidate answer as the learned ranking sees it (see `SearchIndex.candidates(for:)`).
+public struct CandidateFeatures: Sendable, Equatable {
+    public var id: String
+    /// Place in the first stage's order, 0 = best; breaks ties of the learned score.
+    public var firstStageRank: Int
+    /// The first-stage rank of the best member of its set of equivalent answers.
+    public var cluster: Int
+    /// In the order of `RankingFeature.allCases`.
+    public var features: [Double]
+    /// The score under the index's ranking weights.
+    public var score: Double
 }

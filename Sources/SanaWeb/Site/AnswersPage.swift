@@ -41,16 +41,28 @@ extension PageRenderer {
             ["slug": c.category.slug, "name": c.category.name, "selected": c.category.slug == selected]
         }
         guard let response else { return render("search", ctx) }
+        let categoryNames = Dictionary(categories.map { ($0.category.slug, $0.category.name) }, uniquingKeysWith: { a, _ in a })
         if let urgent = response.urgent { ctx["urgent"] = urgent.message }
         if let fix = response.didYouMean {
             ctx["didYouMean"] = fix
             ctx["didYouMeanURL"] = SitePath.search(query: fix).href
         }
         ctx["total"] = response.total
-        ctx["hasResults"] = !response.results.isEmpty
+        // Articles that only share words with the question are not listed as answers: the page
+        // says so, with what to do next (an urgent-care notice above still shows).
+        let noGoodAnswer = response.noGoodAnswer && !response.results.isEmpty
+        ctx["noGoodAnswer"] = noGoodAnswer
+        ctx["hasResults"] = !response.results.isEmpty && !noGoodAnswer
         ctx["results"] = response.results.map { r -> [String: Any] in
             var d: [String: Any] = ["url": SitePath.article(slug: r.slug).href, "title": r.title,
-                                    "snippetHTML": Self.markedSnippet(r.snippet, r.highlights)]
+                                    "snippetHTML": Self.markedSnippet(r.snippet, r.highlights),
+                                    "confidenceLabel": Self.confidenceLabel(r.confidence),
+                                    "hasAlsoOn": !r.alsoOn.isEmpty,
+                                    "alsoOn": r.alsoOn.enumerated().map { i, other -> [String: Any] in
+                                        ["url": SitePath.article(slug: other.slug).href,
+                                         "title": categoryNames[other.categorySlug].map { "\($0): \(other.title)" } ?? other.title,
+                                         "last": i == r.alsoOn.count - 1]
+                                    }]
             if let h = r.section.heading {
                 d["section"] = h
                 d["sectionURL"] = SitePath.article(slug: r.slug, section: Section(heading: h, aspect: r.section.aspect, text: "").anchor).href
@@ -62,6 +74,11 @@ extension PageRenderer {
         if page > 1 { ctx["previousURL"] = SitePath.search(query: trimmed, category: selected, page: page - 1).href }
         if page < pages { ctx["nextURL"] = SitePath.search(query: trimmed, category: selected, page: page + 1).href }
         return render("search", ctx)
+    }
+
+    /// How sure Sana is that an answer answers, in words (see `SearchResult.confidence`).
+    static func confidenceLabel(_ confidence: Double) -> String {
+        confidence >= 0.5 ? "Likely answers your question" : "May answer your question"
     }
 
     /// The snippet as HTML: escaped text with the matched words in `<mark>`. (Highlights count

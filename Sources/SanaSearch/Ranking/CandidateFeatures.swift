@@ -1,0 +1,115 @@
+import SanaCore
+
+/// One of the first stage's best articles, with what the learned ranking weighs.
+struct Candidate {
+    var doc: Int32
+    /// Place in the first stage's order (0 = best): breaks ties of the learned score.
+    var firstStageRank: Int
+    /// In the order of `RankingFeature.allCases`.
+    var features: [Double]
+    /// The first-stage rank of the best member of its set of equivalent answers (see `Duplicates`).
+    var cluster: Int = 0
+    var score: Double = 0
+    /// The article's summary, for finding equivalent answers.
+    var summary: String = ""
+}
+
+/// What the question asks, as the feature pass needs it.
+struct AskedFor {
+    var terms: [(term: Int32, qw: Float, idf: Float)]
+    /// Weight × idf of the question's words no article holds: shares count them as not covered
+    /// (a question about a giraffe is not answered by the one article that shares its "cost").
+    var missingWeight: Float
+    var focusOf: [Int32: (key: String, specificity: Float)]
+    var firstTypeMask: UInt32
+    var wantedMask: UInt32
+    var wantedAspects: Set<Aspect>
+}
+
+extension IndexSnapshot {
+    /// The features of `ranked` (the first stage's best, best first). Each field's BM25 is read
+    /// from the question's posting lists by binary search for the candidates only, so the cost
+    /// grows with the candidates, not with the lists.
+    func features(of ranked: [Int32], _ asked: AskedFor, _ p: RankingParameters) -> [Candidate] {
+        let count = ranked.count
+        guard count > 0 else { return [] }
+        let n = Float(max(liveCount, 1))
+        let average = lengthSums / n
+        let safeAverage = SIMD4<Float>(max(average[0], 1), max(average[1], 1), max(average[2], 1), max(average[3], 1))
+        let bOverAverage = p.fieldB / safeAverage, oneMinusB = 1 - p.fieldB, k1 = p.k1
+        var fields = [SIMD4<Float>](repeating: .zero, count: count)
+        var combined = [Float](repeating: 0, count: count), covered = [Float](repeating: 0, count: count)
+        let byDoc = ranked.indices.sorted { ranked[$0] < ranked[$1] }
+        let sortedDocs = byDoc.map { ranked[$0] }
+        let total = max(asked.terms.reduce(asked.missingWeight) { $0 + $1.qw * $1.idf }, .leastNormalMagnitude)
+        for (term, qw, idf) in asked.terms {
+            let factor = qw * idf
+            postings[Int(term)].forEachBlock { list in
+                guard let first = list.first?.doc, let last = list.last?.doc else { return }
+                var c = Self.lowerBound(sortedDocs, first)
+                while c < sortedDocs.count && sortedDocs[c] <= last {
+                    let doc = sortedDocs[c]
+                    if let posting = Self.find(doc, in: list) {
+                        let slot = byDoc[c]
+                        let x = posting.tf / (oneMinusB + docLengths[Int(doc)] * bOverAverage)
+                        fields[slot] += factor * x / (k1 + x)
+                        let weighted = (p.fieldWeights * x).sum()
+                        combined[slot] += factor * weighted / (k1 + weighted)
+                        covered[slot] += factor
+                    }
+                    c += 1
+                }
+            }
+        }
+        var groupBest: [Int32: Float] = [:]
+        for (i, d) in ranked.enumerated() { groupBest[docGroups[Int(d)]] = max(groupBest[docGroups[Int(d)], default: 0], combined[i]) }
+        let weightOf = Dictionary(asked.terms.map { ($0.term, $0.qw * $0.idf) }, uniquingKeysWith: +)
+        return ranked.enumerated().map { i, d in
+            let doc = document(d)
+            var best: (share: Float, aspect: Aspect?) = (0, nil)
+            for section in doc.sections {
+                let share = section.terms.reduce(Float(0)) { $0 + (weightOf[$1] ?? 0) } / total
+                if share > best.share { best = (share, section.aspect) }
+            }
+            let types = docTypes[Int(d)]
+            var f = [Double](repeating: 0, count: RankingFeature.allCases.count)
+            func set(_ feature: RankingFeature, _ value: Float) { f[Self.featureIndex[feature]!] = Double(value) }
+            set(.bm25f, combined[i] / total)
+            set(.bm25fRaw, combined[i] / 10)
+            set(.title, fields[i][Field.title.rawValue] / total)
+            set(.names, fields[i][Field.names.rawValue] / total)
+            set(.headings, fields[i][Field.headings.rawValue] / total)
+            set(.body, fields[i][Field.body.rawValue] / total)
+            set(.coverage, covered[i] / total)
+            set(.bestSection, best.share)
+            set(.group, groupBest[docGroups[Int(d)], default: 0] / 10)
+            set(.focus, asked.focusOf[d]?.specificity ?? 0)
+            set(.typeFirst, types & asked.firstTypeMask != 0 ? 1 : 0)
+            set(.typeAny, types & asked.wantedMask != 0 ? 1 : 0)
+            set(.aspect, best.aspect.map { asked.wantedAspects.contains($0) } == true ? 1 : 0)
+            return Candidate(doc: d, firstStageRank: i, features: f, summary: doc.summary)
+        }
+    }
+
+    static let featureIndex = Dictionary(uniqueKeysWithValues: RankingFeature.allCases.enumerated().map { ($1, $0) })
+
+    /// The first index of `sorted` whose value is at least `value`.
+    static func lowerBound(_ sorted: [Int32], _ value: Int32) -> Int {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The posting of article `doc` in a block sorted by article, if any.
+    static func find(_ doc: Int32, in list: UnsafeBufferPointer<Posting>) -> Posting? {
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if list[mid].doc < doc { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < list.count && list[lo].doc == doc ? list[lo] : nil
+    }
+}
