@@ -51,7 +51,7 @@ import SanaStore
         let html = try await page("what causes gallstones", model: always)
         #expect(!html.contains("No good answer yet"))
         #expect(html.contains(#"<li class="result">"#))
-        #expect(html.contains("answers your question"))
+        #expect(html.contains("answer your question"), "each answer says how likely it answers")
     }
 
     @Test func theConfidenceLabelFollowsTheConfidence() {
