@@ -198,6 +198,6 @@ func everythingAnswered(_ index: SearchIndex, questions: [String], ids: [String]
         #expect(parts == ["termIDs", "terms", "postings", "records", "docRecord", "docLengths", "docAlive", "docTypes", "docGroups",
                           "groupIDs", "docCategory", "categoryIDs", "docNumber", "focusDocs", "suggestionTable", "termSurfaces",
                           "speller", "surfaceOrder", "mappings", "lengthSums", "liveCount", "deadCount", "generation",
-                          "synonyms", "synonymKeys", "englishWords", "scratch"])
+                          "synonyms", "synonymKeys", "englishWords", "scratch", "names", "unpublished", "nameVocabulary"])
     }
 }
