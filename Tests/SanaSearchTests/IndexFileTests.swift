@@ -71,6 +71,12 @@ func everythingAnswered(_ index: SearchIndex, questions: [String], ids: [String]
     return out
 }
 
+/// The first line where two answer lists differ, both ways, for a readable failure.
+func firstDifference(_ a: [String], _ b: [String]) -> String {
+    guard let i = a.indices.first(where: { $0 < b.count && a[$0] != b[$0] }) else { return "lengths \(a.count) and \(b.count)" }
+    return "line \(i):\n\(a[i])\n---\n\(b[i])"
+}
+
 @Suite struct IndexFileTests {
     /// The index saved and opened again answers exactly as the index built in memory: every
     /// search, page of results, suggestion, related list and the A–Z names; and both go on
@@ -94,7 +100,8 @@ func everythingAnswered(_ index: SearchIndex, questions: [String], ids: [String]
         #expect(position == 42)
         #expect(opened.mappedBytes > 0)
         let expected = try everythingAnswered(built, questions: questions, ids: ids)
-        #expect(try everythingAnswered(opened, questions: questions, ids: ids) == expected)
+        let got = try everythingAnswered(opened, questions: questions, ids: ids)
+        #expect(got == expected, "first difference: \(firstDifference(got, expected))")
 
         // The same changes to both: edits, new articles, removals past the compaction threshold.
         var changes = (3000..<3400).map { random.article($0) }
