@@ -18,17 +18,10 @@ import Testing
         defer { if server.isRunning { server.terminate(); server.waitUntilExit() } }
         try #require(await waitUntilHealthy(base, while: { server.isRunning }), "sana serve did not become healthy")
 
-        let browser = Process()
-        browser.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        browser.arguments = ["python3", Self.root.appendingPathComponent("Tests/Browser/site_browser_test.py").path,
-                             base, Self.root.appendingPathComponent(".build/screenshots").path]
-        let output = Pipe()
-        browser.standardOutput = output
-        browser.standardError = output
-        try browser.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        browser.waitUntilExit()
-        #expect(browser.terminationStatus == 0, "browser suite failed:\n\(text)")
+        let browser = try PythonRun.run([Self.root.appendingPathComponent("Tests/Browser/site_browser_test.py").path,
+                                         base, Self.root.appendingPathComponent(".build/screenshots").path])
+        let text = browser.output
+        #expect(browser.status == 0, "browser suite failed:\n\(text)")
         #expect(text.contains(#""status": "ok""#))
         #expect(text.contains("article-phone.png") && text.contains("article-desktop.png"))
     }

@@ -21,15 +21,10 @@ import Testing
         let lines = runs.keys.sorted().map { RunLine(qid: $0, ids: runs[$0]!) }
         try RunLine.file(lines).write(to: runFile, atomically: true, encoding: .utf8)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", try SharedData.require("tools/liveqa_score.py").path, runFile.path, qrelsPath]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
+        let run = try PythonRun.run([try SharedData.require("tools/liveqa_score.py").path, runFile.path, qrelsPath],
+                                    standardErrorSeparate: true)
+        try #require(run.status == 0)
+        let printed = run.output.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(LiveQAEvaluation.json(LiveQAEvaluation.score(runs: runs, qrels: qrels)) == printed)
     }
 

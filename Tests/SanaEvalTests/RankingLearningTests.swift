@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import SanaCore
 import SanaSearch
+import SanaTestSupport
 @testable import SanaEval
 
 /// The features `sana features` writes and the learner that reads them.
@@ -37,15 +38,7 @@ import SanaSearch
     /// The learner (Python, standard library) finds the one feature that separates a synthetic
     /// set's right answers and reports held-out figures.
     @Test func theLearnerFindsAKnownSeparatingWeight() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.repository.appendingPathComponent("tools/test_learn_ranking.py").path]
-        let output = Pipe()
-        process.standardError = output
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let run = try PythonRun.run([Self.repository.appendingPathComponent("tools/test_learn_ranking.py").path])
+        #expect(run.status == 0, "\(run.output)")
     }
 }
