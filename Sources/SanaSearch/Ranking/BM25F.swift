@@ -59,6 +59,10 @@ extension IndexSnapshot {
             scored.removeLast(scored.count - p.maxQueryTerms)
         }
         scored.removeAll { $0.idf <= 0 }
+        // Summed in term order, not the dictionary's: a Float sum depends on its order, and a
+        // dictionary's order on its insertion history, so the same index loaded from its file
+        // would otherwise score in the last digits differently from the one built in memory.
+        scored.sort { $0.term < $1.term }
         return scored
     }
 }
