@@ -8,6 +8,8 @@ public struct QuestionSentence: Sendable, Equatable {
     public var isQuestion: Bool
     /// A message header that says nothing of the question ("General health").
     public var isHeader: Bool
+    /// Ends with a full stop: a statement, never a message's subject line.
+    public var endsWithFullStop: Bool = false
 }
 
 public enum QuestionSentences {
@@ -32,7 +34,7 @@ public enum QuestionSentences {
         var sentences: [QuestionSentence] = []
         var current = ""
         var previous: Character = " "
-        func close(_ asks: Bool) {
+        func close(_ asks: Bool, fullStop: Bool = false) {
             let tokens = TextAnalyzer.tokens(current)
             current = ""
             guard !tokens.isEmpty else { return }
@@ -40,7 +42,7 @@ public enum QuestionSentences {
             guard keepingHeaders || !header else { return }
             let request = requests.contains { r in tokens.indices.contains { i in tokens[i...].starts(with: r) } }
             sentences.append(QuestionSentence(tokens: tokens, isQuestion: asks || questionWords.contains(tokens[0]) || request,
-                                              isHeader: header))
+                                              isHeader: header, endsWithFullStop: fullStop))
         }
         let characters = Array(text)
         for (i, c) in characters.enumerated() {
@@ -48,7 +50,7 @@ public enum QuestionSentences {
             if c == "?" { close(true) } else if c.isNewline || c == "!" || c == ";" {
                 close(false)
             } else if c == ".", next.isWhitespace || next == "." , !previous.isNumber || !next.isNumber {
-                close(false)
+                close(false, fullStop: true)
             } else {
                 current.append(c)
             }
@@ -105,7 +107,7 @@ struct QuestionCues: Sendable {
         // Sort key: question sentences first, then sentence, specific before generic, position, table order.
         var best: [QuestionType: (Int, Int, Int, Int, Int)] = [:]
         for (s, sentence) in sentences.enumerated() {
-            let asks = sentence.isQuestion || (s == 0 && sentence.tokens.count <= QuestionType.subjectLineWords)
+            let asks = sentence.isQuestion || (s == 0 && !sentence.endsWithFullStop && sentence.tokens.count <= QuestionType.subjectLineWords)
             let stems = sentence.tokens.map(EnglishStemmer.stem)
             for cue in cues {
                 guard let at = Self.first(cue.words, tokens: sentence.tokens, stems: stems) else { continue }

@@ -65,7 +65,7 @@ import SanaCore
         let zolmi = Self.medicine("zolmi", "Zolmitriptan", status: .draft)
         let index = indexed(Self.filler + [celiac, zolmi])
         let focus = index.understand("I have celiac disease and need to know if zolmitriptan tablets contain gluten").focus
-        #expect(focus.first?.key == "zolmitriptan", "\(focus)")
+        #expect(focus.first?.knownAs == "zolmitriptan", "\(focus)")
     }
 
     @Test func spellingNeverChangesADictionaryWordAKnownNameOrOneDrugIntoAnother() {

@@ -23,11 +23,22 @@ public struct EnglishWords: Sendable {
     /// Whether a word is English as written, as a plural or -ing/-ed form of a listed word
     /// ("orthoptics", "debriding"), or as two words run together ("infact", "diseaseany").
     public func recognises(_ word: String) -> Bool {
+        recognisesAsWritten(word) || isRunTogether(word)
+    }
+
+    /// Whether a word is listed, or a plural or -ing/-ed form of a listed word.
+    public func recognisesAsWritten(_ word: String) -> Bool {
         if words.contains(word) { return true }
         for suffix in ["s", "ing", "ed"] where word.hasSuffix(suffix) && word.count > suffix.count + 3 {
             let stem = String(word.dropLast(suffix.count))
             if words.contains(stem) || words.contains(stem + "e") || words.contains(stem + "ement") { return true }
         }
+        return false
+    }
+
+    /// Whether a word reads as two listed words run together ("infact"). Weaker evidence than a
+    /// listed word: "galstones" reads as "gal stones" too.
+    public func isRunTogether(_ word: String) -> Bool {
         let characters = Array(word)
         guard characters.count >= 6 else { return false }
         for cut in 2...(characters.count - 3) {

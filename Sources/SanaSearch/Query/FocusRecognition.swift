@@ -37,10 +37,16 @@ private let drugTypes: Set<QuestionType> = [.sideEffects, .interactions, .dosage
 extension IndexSnapshot {
     /// How a name key is known: the key Sana knows it by, whether an article is about it, whether it is a medicine.
     func lookUpName(_ key: String) -> (knownAs: String, hasArticle: Bool, isDrug: Bool)? {
-        if focusDocs.contains(key) { return (key, true, isDrugName(key)) }
-        if let target = names.alias(key) { return (target, focusDocs.contains(target), isDrugName(target)) }
+        if hasLiveArticle(key) { return (key, true, isDrugName(key)) }
+        if let target = names.alias(key) { return (target, hasLiveArticle(target), isDrugName(target)) }
         if unpublished.contains(key) { return (key, false, unpublished.isDrug(key)) }
         return nil
+    }
+
+    /// Whether a published article is about the name: removed articles keep their entries in
+    /// `focusDocs` until the index compacts.
+    func hasLiveArticle(_ key: String) -> Bool {
+        focusDocs.articles(key).contains { docAlive[Int($0)] }
     }
 
     /// Whether a name key is a medicine's: a generic of the brand table, or the focus of an

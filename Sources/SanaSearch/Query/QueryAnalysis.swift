@@ -53,14 +53,18 @@ struct QueryAnalysis {
     /// `english` and words for which `keep` is true (known names, brands) are never corrected:
     /// a real word the articles lack is not a typo. `allow(word, correction, distance)` may
     /// refuse a correction (one drug is never turned into another).
+    /// A word that only reads as two words run together ("galstones": "gal stones") is corrected
+    /// when `overridesRunTogether(correction, distance)` says the correction is surer.
     mutating func correct(using speller: SpellingCorrector, english: EnglishWords = .none, keep: (String) -> Bool = { _ in false },
-                          allow: (String, String, Int) -> Bool = { _, _, _ in true }, frequency: (String) -> Int) {
+                          allow: (String, String, Int) -> Bool = { _, _, _ in true },
+                          overridesRunTogether: (String, Int) -> Bool = { _, _ in false }, frequency: (String) -> Int) {
         terms = []
         termToken = []
         for (t, token) in tokens.enumerated() {
             if TextAnalyzer.stopWords.contains(token) { continue }
-            if !speller.contains(token), !english.recognises(token), !keep(token),
+            if !speller.contains(token), !english.recognisesAsWritten(token), !keep(token),
                let fix = speller.correct(token, frequency: frequency), allow(token, fix.word, fix.distance),
+               !english.isRunTogether(token) || overridesRunTogether(fix.word, fix.distance),
                let term = TextAnalyzer.term(forToken: fix.word) {
                 corrected.insert(terms.count)
                 corrections.append((token, fix.word))

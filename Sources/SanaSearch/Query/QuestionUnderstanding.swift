@@ -51,10 +51,15 @@ extension IndexSnapshot {
         }
         // Conservative: a word of five letters or more, corrected into a name Sana knows or a word
         // several articles use (rare words of the corpus are as often another typo, a web
-        // address or a surname), never at two letters' distance into a medicine.
+        // address or a surname), never at two letters' distance into a medicine. "Several" is
+        // fewer in a small site, where every word is rare.
+        let smallSite = 1 + liveCount / 200
         analysis.correct(using: speller, english: englishWords, keep: isNameWord, allow: { from, to, distance in
             from.count >= 5 && (distance == 1 || !self.isDrugWord(to))
-                && (self.isNameWord(to) || frequency(to) >= (from.count >= 8 ? 3 : 10))
+                && (self.isNameWord(to) || frequency(to) >= min(from.count >= 8 ? 3 : 10, smallSite))
+        }, overridesRunTogether: { to, distance in
+            // One letter from a word of a name articles are about beats a split into two words.
+            distance == 1 && TextAnalyzer.term(forToken: to).map(self.nameVocabulary.words.contains) == true
         }, frequency: frequency)
         if !analysis.corrections.isEmpty { analysis.types = QuestionType.detect(in: analysis.correctedQuestion) }
         // The person's own words count as well as the corrected ones: a correction must never hide an emergency.
@@ -65,7 +70,7 @@ extension IndexSnapshot {
         // or common across the corpus ("disease", "blood") says little (unless a table named it).
         // These are the published names in the question's own words (longest first, as the
         // recogniser's spans may be drafts' longer names), and the names a table gave.
-        let published = FocusMatcher.matches(in: analysis.terms, known: focusDocs.contains).filter { match in
+        let published = FocusMatcher.matches(in: analysis.terms, known: hasLiveArticle).filter { match in
             guard !names.generic.contains(match.key) else { return false }
             guard !match.key.contains(" ") else { return true }
             guard match.key.count >= 4, let id = termIDs[match.key] else { return false }
