@@ -73,6 +73,10 @@ struct QuestionCues: Sendable {
 
     /// The stems of every cue word: words that say what is asked, not what it is asked about.
     let stems: Set<String>
+    /// Cues by their first word (its stem, or the exact word), so a sentence is read once, not once per cue.
+    private let byStem: [String: [Int]], byWord: [String: [Int]]
+    /// Cues that start with a gap: tried at every word.
+    private let anywhere: [Int]
 
     init(_ table: [(QuestionType, [String])]) {
         var cues: [(QuestionType, Int, [Word])] = []
@@ -87,11 +91,20 @@ struct QuestionCues: Sendable {
             }
         }
         self.cues = cues
+        var byStem: [String: [Int]] = [:], byWord: [String: [Int]] = [:], anywhere: [Int] = []
+        for (c, cue) in cues.enumerated() {
+            switch cue.2.first {
+            case let .stem(s): byStem[s, default: []].append(c)
+            case let .exact(w): byWord[w, default: []].append(c)
+            default: anywhere.append(c)
+            }
+        }
+        (self.byStem, self.byWord, self.anywhere) = (byStem, byWord, anywhere)
         stems = Set(cues.flatMap { $0.2 }.compactMap { if case let .stem(s) = $0 { s } else if case let .exact(w) = $0 { EnglishStemmer.stem(w) } else { nil } })
     }
 
-    /// The first word index where `words` occurs in a sentence, or nil.
-    static func first(_ words: [Word], tokens: [String], stems: [String]) -> Int? {
+    /// Whether `words` occur in a sentence from word index `at` on.
+    static func matches(_ words: [Word], at: Int, tokens: [String], stems: [String]) -> Bool {
         func from(_ p: Int, _ i: Int) -> Bool {
             if p == words.count { return true }
             switch words[p] {
@@ -100,7 +113,7 @@ struct QuestionCues: Sendable {
             case let .exact(w): return i < tokens.count && tokens[i] == w && from(p + 1, i + 1)
             }
         }
-        return tokens.indices.first { from(0, $0) }
+        return from(0, at)
     }
 
     func find(in sentences: [QuestionSentence]) -> [QuestionType] {
@@ -109,11 +122,14 @@ struct QuestionCues: Sendable {
         for (s, sentence) in sentences.enumerated() {
             let asks = sentence.isQuestion || (s == 0 && !sentence.endsWithFullStop && sentence.tokens.count <= QuestionType.subjectLineWords)
             let stems = sentence.tokens.map(EnglishStemmer.stem)
-            for cue in cues {
-                guard let at = Self.first(cue.words, tokens: sentence.tokens, stems: stems) else { continue }
-                let key = (asks ? 0 : 1, s, QuestionType.generic.contains(cue.type) ? 1 : 0, at, cue.order)
-                if let old = best[cue.type], old <= key { continue }
-                best[cue.type] = key
+            for at in sentence.tokens.indices {
+                for c in (byStem[stems[at]] ?? []) + (byWord[sentence.tokens[at]] ?? []) + anywhere {
+                    let cue = cues[c]
+                    guard Self.matches(cue.words, at: at, tokens: sentence.tokens, stems: stems) else { continue }
+                    let key = (asks ? 0 : 1, s, QuestionType.generic.contains(cue.type) ? 1 : 0, at, cue.order)
+                    if let old = best[cue.type], old <= key { continue }
+                    best[cue.type] = key
+                }
             }
         }
         return best.sorted { $0.value < $1.value }.map(\.key)

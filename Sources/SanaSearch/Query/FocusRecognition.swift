@@ -79,11 +79,20 @@ extension IndexSnapshot {
     /// goes before the person's background condition).
     func recognizeFocus(_ analysis: QueryAnalysis) -> [FocusCandidate] {
         let terms = analysis.terms
+        // A run can be a known name (or a variant of one) only when every word is a word of some
+        // name, a plural of one, or a form word or qualifier that variants drop: checking each
+        // word once spares building and looking up every run of a long message.
+        let usable = terms.map { t in
+            nameVocabulary.words.contains(t) || names.keyWords.contains(t) || FocusMatcher.formWords.contains(t)
+                || FocusMatcher.qualifiers.contains(t) || irregularPlurals[t].map(nameVocabulary.words.contains) == true
+        }
         var found: [FocusCandidate] = []
         var i = 0
         while i < terms.count {
             var matched = false
-            for n in stride(from: min(6, terms.count - i), through: 1, by: -1) {
+            var longest = 0
+            while longest < 6 && i + longest < terms.count && usable[i + longest] { longest += 1 }
+            for n in stride(from: longest, through: 1, by: -1) {
                 let key = terms[i..<(i + n)].joined(separator: " ")
                 if names.generic.contains(key) { i += n; matched = true; break }
                 let surface = analysis.surface(of: i..<(i + n))

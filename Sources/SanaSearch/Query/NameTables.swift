@@ -16,6 +16,9 @@ public struct NameTables: Sendable {
     private(set) var drugs: Set<String> = []
     /// Every word of every name, so spelling correction leaves brands and abbreviations alone.
     private(set) var words: Set<String> = []
+    /// Every word of every key (aliases, names, generic names), as index terms: a run of a
+    /// question's words can be one of these names only when each of its words is one of these.
+    private(set) var keyWords: Set<String> = []
 
     public init() {}
 
@@ -29,7 +32,7 @@ public struct NameTables: Sendable {
         }
         for line in generic.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
             let key = FocusMatcher.key(String(line))
-            if !key.isEmpty { self.generic.insert(key) }
+            if !key.isEmpty { self.generic.insert(key); keyWords.formUnion(key.split(separator: " ").map(String.init)) }
         }
     }
 
@@ -37,6 +40,7 @@ public struct NameTables: Sendable {
         let a = FocusMatcher.key(alias), n = FocusMatcher.key(name)
         guard !a.isEmpty, !n.isEmpty else { return }
         aliases[a] = n
+        keyWords.formUnion((a + " " + n).split(separator: " ").map(String.init))
         words.formUnion(TextAnalyzer.tokens(alias))
         words.formUnion(TextAnalyzer.tokens(name))
     }

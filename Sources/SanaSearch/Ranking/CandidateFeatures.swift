@@ -63,35 +63,73 @@ extension IndexSnapshot {
         }
         var groupBest: [Int32: Float] = [:]
         for (i, d) in ranked.enumerated() { groupBest[docGroups[Int(d)]] = max(groupBest[docGroups[Int(d)], default: 0], combined[i]) }
-        let weightOf = Dictionary(asked.terms.map { ($0.term, $0.qw * $0.idf) }, uniquingKeysWith: +)
+        let weightOf = Self.sortedWeights(asked.terms)
         return ranked.enumerated().map { i, d in
-            let doc = document(d)
-            var best: (share: Float, aspect: Aspect?) = (0, nil)
-            for section in doc.sections {
-                let share = section.terms.reduce(Float(0)) { $0 + (weightOf[$1] ?? 0) } / total
-                if share > best.share { best = (share, section.aspect) }
-            }
+            let best = bestSection(of: d, weightOf, total: total)
             let types = docTypes[Int(d)]
-            var f = [Double](repeating: 0, count: RankingFeature.allCases.count)
-            func set(_ feature: RankingFeature, _ value: Float) { f[Self.featureIndex[feature]!] = Double(value) }
-            set(.bm25f, combined[i] / total)
-            set(.bm25fRaw, combined[i] / 10)
-            set(.title, fields[i][Field.title.rawValue] / total)
-            set(.names, fields[i][Field.names.rawValue] / total)
-            set(.headings, fields[i][Field.headings.rawValue] / total)
-            set(.body, fields[i][Field.body.rawValue] / total)
-            set(.coverage, covered[i] / total)
-            set(.bestSection, best.share)
-            set(.group, groupBest[docGroups[Int(d)], default: 0] / 10)
-            set(.focus, asked.focusOf[d]?.specificity ?? 0)
-            set(.typeFirst, types & asked.firstTypeMask != 0 ? 1 : 0)
-            set(.typeAny, types & asked.wantedMask != 0 ? 1 : 0)
-            set(.aspect, best.aspect.map { asked.wantedAspects.contains($0) } == true ? 1 : 0)
-            return Candidate(doc: d, firstStageRank: i, features: f, summary: doc.summary)
+            let f = RankingFeature.allCases.map { feature -> Double in
+                switch feature {
+                case .bm25f: Double(combined[i] / total)
+                case .bm25fRaw: Double(combined[i] / 10)
+                case .title: Double(fields[i][Field.title.rawValue] / total)
+                case .names: Double(fields[i][Field.names.rawValue] / total)
+                case .headings: Double(fields[i][Field.headings.rawValue] / total)
+                case .body: Double(fields[i][Field.body.rawValue] / total)
+                case .coverage: Double(covered[i] / total)
+                case .bestSection: Double(best.share)
+                case .group: Double(groupBest[docGroups[Int(d)], default: 0] / 10)
+                case .focus: Double(asked.focusOf[d]?.specificity ?? 0)
+                case .typeFirst: types & asked.firstTypeMask != 0 ? 1 : 0
+                case .typeAny: types & asked.wantedMask != 0 ? 1 : 0
+                case .aspect: best.aspect.map { asked.wantedAspects.contains($0) } == true ? 1 : 0
+                }
+            }
+            return Candidate(doc: d, firstStageRank: i, features: f, summary: summary(of: d))
         }
     }
 
-    static let featureIndex = Dictionary(uniqueKeysWithValues: RankingFeature.allCases.enumerated().map { ($1, $0) })
+    /// The question's terms by term id, each with its weight × idf.
+    static func sortedWeights(_ terms: [(term: Int32, qw: Float, idf: Float)]) -> [(term: Int32, weight: Float)] {
+        var out: [(term: Int32, weight: Float)] = []
+        for t in terms.sorted(by: { $0.term < $1.term }) {
+            if let last = out.last, last.term == t.term { out[out.count - 1].weight += t.qw * t.idf } else { out.append((t.term, t.qw * t.idf)) }
+        }
+        return out
+    }
+
+    /// The share of the question's weight that the article's best section holds, and that
+    /// section's aspect. Read straight from the record, nothing decoded into strings or arrays:
+    /// decoding a hundred candidates whole cost more than the rest of a search.
+    func bestSection(of d: Int32, _ weights: [(term: Int32, weight: Float)], total: Float) -> (share: Float, aspect: Aspect?) {
+        records.read(docRecord[Int(d)]) { r in
+            _ = r.int()  // the head's length
+            for _ in 0..<r.int() { _ = r.int() }  // key terms
+            var best = (share: Float(0), section: -1)
+            for section in 0..<r.int() {
+                var term: Int32 = 0, q = 0, sum: Float = 0
+                for _ in 0..<r.int() {
+                    term += Int32(r.int())
+                    while q < weights.count && weights[q].term < term { q += 1 }
+                    if q < weights.count && weights[q].term == term { sum += weights[q].weight }
+                }
+                if sum / total > best.share { best = (sum / total, section) }
+            }
+            guard best.section >= 0 else { return (0, nil) }
+            for _ in 0..<5 { r.skipBytes() }  // id, slug, title, category, summary
+            r.skipOptional()  // focus
+            r.skipStrings()  // also called
+            r.skipStrings()  // focus keys
+            let sectionCount = r.int()
+            guard best.section < sectionCount else { return (best.share, nil) }
+            for _ in 0..<best.section {
+                r.skipOptional()
+                _ = r.int()
+                r.skipBytes()
+            }
+            r.skipOptional()
+            return (best.share, Aspect.allCases[r.int()])
+        }
+    }
 
     /// The first index of `sorted` whose value is at least `value`.
     static func lowerBound(_ sorted: [Int32], _ value: Int32) -> Int {

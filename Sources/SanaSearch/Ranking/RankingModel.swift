@@ -71,9 +71,12 @@ public struct RankingModel: Sendable, Equatable {
         weights: [.bm25fRaw: 10, .group: 15, .typeAny: 2, .focus: 4],
         slope: 0.5, intercept: -3, threshold: 0.2, command: "hand-tuned prior")
 
-    /// The weights shipped with Sana, or the prior when the bundled file cannot be read (the
-    /// tests hold the bundled file loadable; `SanaApp` loads it with `bundled()`, which throws).
-    public static let shipped: RankingModel = (try? bundled()) ?? prior
+    /// The weights shipped with Sana: the default of `SearchIndex`. The file is built into the
+    /// package, so failing to read it is a broken build, never a reason to rank silently with
+    /// the prior; `SanaApp` loads it with `bundled()`, which names the place in its error.
+    public static let shipped: RankingModel = {
+        do { return try bundled() } catch { preconditionFailure("the bundled ranking weights do not load: \(error)") }
+    }()
 
     /// The bundled `Resources/ranking-weights.json`.
     public static func bundled() throws -> RankingModel {

@@ -26,29 +26,54 @@ enum Duplicates {
         for (i, s) in summaries.enumerated() where !s.isEmpty {
             if let j = firstWithText[s] { join(j, i) } else { firstWithText[s] = i }
         }
-        let shingles = summaries.map(triples)
         var byTopic: [Int64: [Int]] = [:]
         for i in summaries.indices { byTopic[Int64(group[i]) << 32 | Int64(types[i]), default: []].append(i) }
+        // Triples only of candidates that share a topic with another: most stand alone.
+        var shingles: [Int: Set<Int>] = [:]
+        for members in byTopic.values where members.count > 1 {
+            for i in members { shingles[i] = triples(summaries[i]) }
+        }
         for members in byTopic.values where members.count > 1 {
             for (x, i) in members.enumerated() {
                 for j in members[(x + 1)...] where root(i) != root(j) {
-                    if overlap(shingles[i], shingles[j]) >= minimumOverlap { join(i, j) }
+                    if overlap(shingles[i]!, shingles[j]!) >= minimumOverlap { join(i, j) }
                 }
             }
         }
         return summaries.indices.map(root)
     }
 
-    /// The text's lower-cased word triples (single words for texts under three words).
-    static func triples(_ text: String) -> Set<String> {
-        let words = TextAnalyzer.tokens(text)
-        guard words.count >= 3 else { return Set(words) }
-        return Set((0...(words.count - 3)).map { words[$0..<($0 + 3)].joined(separator: " ") })
+    /// The text's word triples, hashed (single words for texts under three words). Words are
+    /// runs of letters and digits, compared without case, read straight from the UTF-8: this
+    /// runs for a hundred summaries a search, where building strings cost more than the rest.
+    static func triples(_ text: String) -> Set<Int> {
+        var words: [UInt64] = []
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325, inWord = false
+        for byte in text.utf8 {
+            let b = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 {
+                h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+                inWord = true
+            } else if inWord {
+                words.append(h)
+                (h, inWord) = (0xcbf2_9ce4_8422_2325, false)
+            }
+        }
+        if inWord { words.append(h) }
+        guard words.count >= 3 else { return Set(words.map { Int(truncatingIfNeeded: $0) }) }
+        var out = Set<Int>(minimumCapacity: words.count)
+        for i in 0...(words.count - 3) {
+            let mixed = words[i] &* 31 &+ words[i + 1] &* 0x9E37_79B9_7F4A_7C15 &+ (words[i + 2] << 17 | words[i + 2] >> 47)
+            out.insert(Int(truncatingIfNeeded: mixed))
+        }
+        return out
     }
 
-    /// Jaccard overlap of two sets (0 when both are empty).
-    static func overlap(_ a: Set<String>, _ b: Set<String>) -> Double {
-        let union = a.union(b).count
-        return union == 0 ? 0 : Double(a.intersection(b).count) / Double(union)
+    /// Jaccard overlap of two sets (0 when both are empty), counted without building the union.
+    static func overlap(_ a: Set<Int>, _ b: Set<Int>) -> Double {
+        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+        let shared = small.reduce(0) { $0 + (large.contains($1) ? 1 : 0) }
+        let union = a.count + b.count - shared
+        return union == 0 ? 0 : Double(shared) / Double(union)
     }
 }
