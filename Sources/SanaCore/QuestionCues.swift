@@ -8,8 +8,6 @@ public struct QuestionSentence: Sendable, Equatable {
     public var isQuestion: Bool
     /// A message header that says nothing of the question ("General health").
     public var isHeader: Bool
-    /// Ends with a full stop: a statement, never a message's subject line.
-    public var endsWithFullStop: Bool = false
 }
 
 public enum QuestionSentences {
@@ -21,6 +19,8 @@ public enum QuestionSentences {
         ["please"], ["want", "to", "know"], ["like", "to", "know"], ["wondering"], ["need", "to", "know"], ["tell", "me"],
         ["let", "me", "know"], ["looking", "for"], ["need", "help"], ["need", "information"], ["need", "advice"],
     ]
+    /// Words that open a statement about the person ("My father had surgery."), never a subject line.
+    static let personal: Set<String> = ["i", "my", "me", "we", "our", "im", "ive", "id"]
     /// Words of message headers that say nothing of the question ("General health", "Question").
     static let headerWords: Set<String> = [
         "general", "health", "question", "questions", "clinicaltrials", "gov", "complaint", "suggestion", "information",
@@ -34,7 +34,7 @@ public enum QuestionSentences {
         var sentences: [QuestionSentence] = []
         var current = ""
         var previous: Character = " "
-        func close(_ asks: Bool, fullStop: Bool = false) {
+        func close(_ asks: Bool) {
             let tokens = TextAnalyzer.tokens(current)
             current = ""
             guard !tokens.isEmpty else { return }
@@ -42,7 +42,7 @@ public enum QuestionSentences {
             guard keepingHeaders || !header else { return }
             let request = requests.contains { r in tokens.indices.contains { i in tokens[i...].starts(with: r) } }
             sentences.append(QuestionSentence(tokens: tokens, isQuestion: asks || questionWords.contains(tokens[0]) || request,
-                                              isHeader: header, endsWithFullStop: fullStop))
+                                              isHeader: header))
         }
         let characters = Array(text)
         for (i, c) in characters.enumerated() {
@@ -50,7 +50,7 @@ public enum QuestionSentences {
             if c == "?" { close(true) } else if c.isNewline || c == "!" || c == ";" {
                 close(false)
             } else if c == ".", next.isWhitespace || next == "." , !previous.isNumber || !next.isNumber {
-                close(false, fullStop: true)
+                close(false)
             } else {
                 current.append(c)
             }
@@ -120,7 +120,7 @@ struct QuestionCues: Sendable {
         // Sort key: question sentences first, then sentence, specific before generic, position, table order.
         var best: [QuestionType: (Int, Int, Int, Int, Int)] = [:]
         for (s, sentence) in sentences.enumerated() {
-            let asks = sentence.isQuestion || (s == 0 && !sentence.endsWithFullStop && sentence.tokens.count <= QuestionType.subjectLineWords)
+            let asks = sentence.isQuestion || (s == 0 && !QuestionSentences.personal.contains(sentence.tokens[0]) && sentence.tokens.count <= QuestionType.subjectLineWords)
             let stems = sentence.tokens.map(EnglishStemmer.stem)
             for at in sentence.tokens.indices {
                 for c in (byStem[stems[at]] ?? []) + (byWord[sentence.tokens[at]] ?? []) + anywhere {
