@@ -107,12 +107,12 @@ public struct AccountStore: Sendable {
         let id = Self.sessionID(token), seen = now()
         return try await writer.write { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT s.csrf_token, s.created_at, s.expires_at, u.* FROM editor_session s JOIN editor_user u ON u.id = s.user_id
+                SELECT u.*, s.csrf_token, s.created_at AS session_created_at, s.expires_at AS session_expires_at FROM editor_session s JOIN editor_user u ON u.id = s.user_id
                 WHERE s.id = ? AND s.expires_at > ? AND u.disabled = 0
                 """, arguments: [id, seen]) else { return nil }
             try db.execute(sql: "UPDATE editor_session SET last_seen_at = ? WHERE id = ?", arguments: [seen, id])
-            return EditorSession(user: Self.user(from: row), csrfToken: row["csrf_token"], createdAt: row["created_at"],
-                                 expiresAt: row["expires_at"], lastSeenAt: seen)
+            return EditorSession(user: Self.user(from: row), csrfToken: row["csrf_token"], createdAt: row["session_created_at"],
+                                 expiresAt: row["session_expires_at"], lastSeenAt: seen)
         }
     }
 
@@ -195,6 +195,9 @@ public struct AccountStore: Sendable {
         EditorUser(id: row["id"], name: row["name"], role: EditorRole(rawValue: row["role"]) ?? .writer,
                    disabled: row["disabled"], createdAt: row["created_at"])
     }
+
+    /// A new random token (for forms before a session exists).
+    public static func newToken() -> String { randomToken() }
 
     /// 32 random bytes from the system's secure generator, base64url without padding.
     static func randomToken() -> String {

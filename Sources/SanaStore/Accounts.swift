@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// What an editorial account may do; each route names the roles it admits (no implied order).
@@ -86,4 +87,10 @@ public enum AccountError: Error, Equatable, CustomStringConvertible {
               name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) })
         else { throw .invalidName(name) }
     }
+}
+
+/// Compares two secrets (CSRF tokens) in time that does not depend on where they differ:
+/// swift-crypto compares digests in constant time, and hashing first hides the lengths.
+public func secretsMatch(_ a: String, _ b: String) -> Bool {
+    SHA256.hash(data: Data(a.utf8)) == SHA256.hash(data: Data(b.utf8))
 }
