@@ -11,7 +11,7 @@ import GRDB
 /// without the CSRF token, or with a wrong one → 403. Generated from the table, so a new route
 /// is checked the moment it is added.
 @Suite struct EditorAccessMatrixTests {
-    enum Visitor: CaseIterable, CustomStringConvertible {
+    enum Visitor: String, CaseIterable, CustomStringConvertible {
         case anonymous, writer, reviewer, editor, admin, disabled, expired
         var role: EditorRole? {
             switch self {
@@ -22,7 +22,7 @@ import GRDB
             case .anonymous, .disabled, .expired: nil
             }
         }
-        var description: String { "\(self)".lowercased() }
+        var description: String { rawValue }
     }
 
     enum Token: CaseIterable { case right, missing, wrong }
