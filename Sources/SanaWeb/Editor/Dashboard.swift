@@ -14,7 +14,9 @@ extension EditorRoutes {
         let mine = Set(try await settings.accounts.articleIDs(touchedBy: session.user.name, actionPrefix: "draft."))
         let drafts = try await store.articles(withStatus: .draft, limit: 1_000).filter { mine.contains($0.id) }.prefix(Self.listLimit)
         var ctx = renderer.editorBase(title: "Dashboard", session: session)
-        ctx["drafts"] = drafts.map { item($0, date: $0.updatedAt) }
+        ctx["drafts"] = drafts.map { item($0, date: $0.updatedAt, link: EditorPath.draft(id: $0.id)) }
+        ctx["isWriter"] = session.user.role == .writer
+        ctx["newDraftURL"] = EditorPath.newDraft
         ctx["hasDrafts"] = !drafts.isEmpty
         if session.user.role == .reviewer {
             let waiting = try await store.articles(withStatus: .inReview, limit: Self.listLimit).filter { !mine.contains($0.id) }

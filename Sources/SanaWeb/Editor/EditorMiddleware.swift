@@ -32,8 +32,6 @@ struct EditorSessionMiddleware: RouterMiddleware {
 /// sign-in page; a role the route does not admit → 403; a POST whose form lacks the CSRF token
 /// (the session's, or before sign-in the `sana_signin` cookie's) → 403.
 struct EditorAccessMiddleware: RouterMiddleware {
-    /// Forms are a name, a password and a token: anything larger is not one of ours.
-    static let maxFormBytes = 16_384
     let route: EditorRoute
 
     func handle(_ request: Request, context: EditorRequestContext,
@@ -46,7 +44,7 @@ struct EditorAccessMiddleware: RouterMiddleware {
         }
         guard request.method == .post else { return try await next(request, context) }
         var request = request, context = context
-        let body = try await request.collectBody(upTo: Self.maxFormBytes)
+        let body = try await request.collectBody(upTo: route.maxFormBytes)
         context.form = FormQuery(String(buffer: body))
         let expected = route.roles == nil ? request.cookies[EditorCookies.signIn]?.value : context.identity?.csrfToken
         guard let expected, !expected.isEmpty, let sent = context.form["csrf"], secretsMatch(sent, expected) else {

@@ -29,6 +29,11 @@ struct EditorRoutes<Store: ArticleStore>: Sendable {
         case .signIn: try await signIn(request, context)
         case .signOut: try await signOut(request, context)
         case .dashboard: try await dashboard(request, context)
+        case .newDraftForm: try await newDraftForm(request, context)
+        case .createDraft: try await createDraft(request, context)
+        case .editDraftForm: try await editDraftForm(request, context)
+        case .saveDraft: try await saveDraft(request, context)
+        case .auditLog: try await auditLog(request, context)
         }
     }
 
