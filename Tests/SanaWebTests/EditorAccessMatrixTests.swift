@@ -103,6 +103,15 @@ import SanaCore
     /// The path with its parameters filled in with things that exist.
     static func concrete(_ path: String) -> String { path.replacingOccurrences(of: ":id", with: "matrix-draft") }
 
+    /// A path under /editor that no route serves is a 404 that no cache keeps either.
+    @Test func unknownEditorPathsAreNotCachedEither() async throws {
+        let site = try EditorSite(); defer { site.remove() }
+        try await site.application().test(.router) { client in
+            let response = try await client.get(EditorPath.root + "/no-such-page")
+            #expect(response.status == .notFound && response.headers[.cacheControl] == "no-store")
+        }
+    }
+
     /// The table names every route `EditorRoutes` serves and no route twice.
     @Test func theTableHasNoDuplicatesAndEveryRouteIsUnderEditor() {
         let keys = EditorRoute.table.map { "\($0.method) \($0.path)" }

@@ -11,8 +11,13 @@ extension EditorRoutes {
 
     func dashboard(_ request: Request, _ context: EditorRequestContext) async throws -> Response {
         let session = try context.requireIdentity()
-        let mine = Set(try await settings.accounts.articleIDs(touchedBy: session.user.name, actionPrefix: "draft."))
-        let drafts = try await store.articles(withStatus: .draft, limit: 1_000).filter { mine.contains($0.id) }.prefix(Self.listLimit)
+        // What the audit log says I wrote, latest first; those still drafts are my drafts.
+        let written = try await settings.accounts.articleIDs(touchedBy: session.user.name, actionPrefix: "draft.")
+        let mine = Set(written)
+        var drafts: [Article] = []
+        for id in written where drafts.count < Self.listLimit {
+            if let article = try await store.article(id: id), article.status == .draft { drafts.append(article) }
+        }
         var ctx = renderer.editorBase(title: "Dashboard", session: session)
         ctx["drafts"] = drafts.map { item($0, date: $0.updatedAt, link: EditorPath.draft(id: $0.id)) }
         ctx["isWriter"] = session.user.role == .writer
