@@ -18,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         // Default traits only (JSON files): no YAML, reloading or metrics to build.
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
+        // Editorial accounts: bcrypt for passwords, the authenticated-context and policy types.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        // SHA-256 of session tokens (already in the graph through hummingbird-auth).
+        .package(url: "https://github.com/apple/swift-crypto.git", "1.0.0"..<"6.0.0"),
     ],
     targets: [
         // GitHub's CommonMark parser (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -31,6 +35,8 @@ let package = Package(
         .target(name: "SanaStore", dependencies: [
             "SanaCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "SanaSearch", dependencies: ["SanaCore"], resources: [.copy("Resources")]),
         // Scores a run of answers as the LiveQA track's scorer does; used by `sana eval`.
@@ -40,6 +46,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "CompressNIO", package: "compress-nio"),
+            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
         ], resources: [.copy("Templates"), .copy("Assets")]),
         // Puts Sana together: configuration, the store chosen by its URL, the index and its
         // follower, the web application and its services.

@@ -9,8 +9,8 @@ import SanaWeb
 /// The application `sana serve` runs, put together from its configuration: the site over the
 /// store and the index, and an `IndexFollower` applying what other processes write to the store.
 /// `runService()` shuts down gracefully on SIGINT and SIGTERM.
-public func buildApplication(configuration: SanaConfiguration, store: some ArticleStore, englishWords: EnglishWords,
-                             logger: Logger) async throws -> some ApplicationProtocol {
+public func buildApplication(configuration: SanaConfiguration, store: some ArticleStore, accounts: AccountStore? = nil,
+                             englishWords: EnglishWords, logger: Logger) async throws -> some ApplicationProtocol {
     // From the index file beside the database when it is usable, caught up with the changes
     // since; else rebuilt (the follower saves it once the server answers).
     let indexFile = indexFilePath(database: configuration.database)
@@ -21,7 +21,8 @@ public func buildApplication(configuration: SanaConfiguration, store: some Artic
     let follower = IndexFollower(store: store, index: index, position: loaded.position, interval: configuration.followIntervalDuration,
                                  indexFile: indexFile, savedPosition: loaded.savedPosition, logger: logger)
     let renderer = try await PageRenderer(siteURL: configuration.siteURL)
-    let router = buildRouter(store: store, renderer: renderer, index: index)
+    let editor = accounts.map { EditorSettings(accounts: $0, secureCookies: configuration.servesHTTPS) }
+    let router = buildRouter(store: store, renderer: renderer, index: index, editor: editor)
     let limits = configuration.connectionLimits
     return Application(router: router, server: limits.server,
                        configuration: limits.configuration(address: .hostname(configuration.host, port: configuration.port), logger: logger),

@@ -59,6 +59,9 @@ extension SanaConfiguration {
         guard followInterval > 0, followInterval <= 86_400 else { throw ConfigurationError("--follow-interval must be more than 0 and at most 86400 seconds.") }
     }
 
+    /// Whether the public address is HTTPS: then the editor's cookies are sent `Secure`.
+    public var servesHTTPS: Bool { siteURL.lowercased().hasPrefix("https://") }
+
     /// The address pages link to.
     public var siteURL: String { publicURL ?? "http://\(host):\(port)" }
 

@@ -109,6 +109,10 @@ public protocol ArticleStore: Sendable {
     /// Published articles, most recently changed first (for the home page and the feed); `byReview`
     /// puts reviewed articles first, latest review first. Ties go by id.
     func recentlyChanged(limit: Int, byReview: Bool) async throws -> [Article]
+    /// Articles of one status, most recently changed first, ties by id (the editors' lists).
+    func articles(withStatus status: ArticleStatus, limit: Int) async throws -> [Article]
+    /// Published articles whose next review was due before `date`, most overdue first, ties by id.
+    func reviewsDue(before date: Date, limit: Int) async throws -> [Article]
     /// Every published article's slug and when it last changed, for the sitemap.
     func publishedSlugs() async throws -> [(slug: String, updatedAt: Date)]
     /// Every article, in id order, read in batches so memory stays flat.

@@ -72,6 +72,18 @@ extension InMemoryArticleStore {
         return Array(sorted.prefix(max(0, limit)))
     }
 
+    public func articles(withStatus status: ArticleStatus, limit: Int) async throws -> [Article] {
+        let matching = contents.withLock { $0.articles.values.map(\.article).filter { $0.status == status } }
+        return Array(matching.sorted { a, b in
+            a.updatedAt != b.updatedAt ? a.updatedAt > b.updatedAt : BinaryText(a.id) < BinaryText(b.id)
+        }.prefix(max(0, limit)))
+    }
+
+    public func reviewsDue(before date: Date, limit: Int) async throws -> [Article] {
+        let due = published().compactMap { a in a.nextReviewDue.flatMap { $0 < date ? (a, $0) : nil } }
+        return due.sorted { x, y in x.1 != y.1 ? x.1 < y.1 : BinaryText(x.0.id) < BinaryText(y.0.id) }.prefix(max(0, limit)).map(\.0)
+    }
+
     public func publishedSlugs() async throws -> [(slug: String, updatedAt: Date)] {
         published().sorted { BinaryText($0.slug) < BinaryText($1.slug) }.map { (slug: $0.slug, updatedAt: $0.updatedAt) }
     }

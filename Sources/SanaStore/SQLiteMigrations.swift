@@ -60,6 +60,7 @@ enum SQLiteMigrations {
             try db.execute(sql: "INSERT INTO change_counter (id, last_change) SELECT 1, COALESCE(MAX(change_seq), 0) FROM article")
         }
         migrator.registerMigration("v4-indexed-pages", migrate: SQLiteMigrations.indexedPages)
+        migrator.registerMigration("v5-editorial-accounts", migrate: SQLiteMigrations.editorialAccounts)
         return migrator
     }
 }

@@ -99,6 +99,24 @@ extension SQLiteStore {
         }
     }
 
+    public func articles(withStatus status: ArticleStatus, limit: Int) async throws -> [Article] {
+        try await writer.read { db in
+            // `article_by_update`'s order.
+            try ArticleRecord.fetchAll(db, sql: "SELECT * FROM article WHERE status = ? ORDER BY updated_at DESC, id LIMIT ?",
+                                       arguments: [status.rawValue, max(0, limit)]).map(\.article)
+        }
+    }
+
+    public func reviewsDue(before date: Date, limit: Int) async throws -> [Article] {
+        try await writer.read { db in
+            // `article_by_review_due`'s order.
+            try ArticleRecord.fetchAll(db, sql: """
+                SELECT * FROM article WHERE status = ? AND next_review_due IS NOT NULL AND next_review_due < ?
+                ORDER BY next_review_due, id LIMIT ?
+                """, arguments: [Self.published, date, max(0, limit)]).map(\.article)
+        }
+    }
+
     public func counts() async throws -> StoreCounts {
         try await writer.read { db in
             var byStatus: [ArticleStatus: Int] = [:]

@@ -10,9 +10,10 @@ import SanaStore
 /// whether the article changed.
 /// `sitemapLimit`: URLs per sitemap file before `/sitemap.xml` becomes a sitemap index.
 /// `conditionsPageSize`: names per page of one letter of the A–Z index.
+/// `editor`: the editorial side under `/editor` (accounts, cookies); nil leaves it out.
 public func buildRouter(store: some ArticleStore, renderer: PageRenderer, index: SearchIndex,
                         revisionCheckInterval: Double = 2, sitemapLimit: Int = 50_000,
-                        conditionsPageSize: Int = 1_000) -> Router<SanaRequestContext> {
+                        conditionsPageSize: Int = 1_000, editor: EditorSettings? = nil) -> Router<SanaRequestContext> {
     let router = Router(context: SanaRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware())
     PlumbingRoutes(store: store).addRoutes(to: router)
@@ -20,6 +21,7 @@ public func buildRouter(store: some ArticleStore, renderer: PageRenderer, index:
                           conditions: ConditionsDirectory(index: index), revisionCheckInterval: revisionCheckInterval,
                           sitemapLimit: sitemapLimit, conditionsPageSize: max(1, conditionsPageSize))
     site.addRoutes(to: router)
+    if let editor { EditorRoutes(store: store, renderer: renderer, settings: editor).addRoutes(to: router) }
     // Last, so that it wraps only the responder for requests no route matched (Hummingbird gives
     // router middleware to the routes added after it, and to that responder).
     router.add(middleware: UnmatchedRequestMiddleware(site: site.middleware, api: API.middleware))

@@ -10,7 +10,8 @@ struct Sana: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sana",
         abstract: "Sana: a consumer health question-and-answer knowledge base.",
-        subcommands: [Serve.self, Import.self, Export.self, Search.self, Eval.self, Understand.self, Features.self, Stats.self, BenchSearch.self])
+        subcommands: [Serve.self, Import.self, Export.self, Search.self, Eval.self, Understand.self, Features.self, Stats.self, BenchSearch.self,
+                      User.self])
 }
 
 /// Options every command that opens the database shares. They are optional: an option not given
@@ -72,6 +73,8 @@ func openStore(_ configuration: SanaConfiguration, create: Bool) throws -> any A
 enum ExitCodes {
     static let badInput: Int32 = 65
     static let noDatabase: Int32 = 66
+    /// `sana user disable` named no account.
+    static let noUser: Int32 = 67
     static let portInUse: Int32 = 69
     static let storage: Int32 = 74
 }

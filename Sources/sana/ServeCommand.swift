@@ -59,9 +59,10 @@ struct Serve: AsyncParsableCommand {
             let store = try openStore(configuration, create: true)
             return (store, try await loadSampleArticles(into: store, configuration: configuration))
         }
+        let accounts = try await reportingStorageFailures { try await db.openAccounts(create: true) }
         if let samples { logger.info("Loaded sample articles: \(samples.line)") }
         let words = installedEnglishWords(warn: printError)
-        let app = try await buildApplication(configuration: configuration, store: store, englishWords: words, logger: logger)
+        let app = try await buildApplication(configuration: configuration, store: store, accounts: accounts, englishWords: words, logger: logger)
         try await app.runService()
     }
 }

@@ -1,12 +1,16 @@
 import Hummingbird
+import NIOCore
 
-/// The request context of every Sana route and middleware. Today it holds only Hummingbird's
-/// core storage (logger, route parameters); what a signed-in editor or an API client brings
-/// (identity, session) will be added here when those front ends arrive.
+/// The request context of every Sana route and middleware: Hummingbird's core storage (logger,
+/// route parameters) and the client's address (the editor's sign-in delays count failures by it).
+/// The editor's routes derive their own context from it (`EditorRequestContext`).
 public struct SanaRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// The peer's IP address; nil when the channel has none (router tests).
+    public var remoteAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 }

@@ -13,6 +13,9 @@ struct UnmatchedRequestMiddleware: RouterMiddleware {
                 next: (Request, SanaRequestContext) async throws -> Response) async throws -> Response {
         guard context.endpointPath == nil else { return try await next(request, context) }
         let area = API.owns(request.uri.path) ? api : site
-        return try await area.handle(request, context: context, next: next)
+        var response = try await area.handle(request, context: context, next: next)
+        // Nothing under /editor is kept by a cache, not even its 404 page.
+        if request.uri.path == EditorPath.root || request.uri.path.hasPrefix(EditorPath.root + "/") { response.headers[.cacheControl] = "no-store" }
+        return response
     }
 }

@@ -1,0 +1,52 @@
+import Foundation
+import Hummingbird
+import SanaStore
+
+/// Every route of the editorial side, with the roles that may use it: the one table both the
+/// router (`EditorRoutes.addRoutes`) and the authorisation tests read, so a route cannot be
+/// added without saying who may use it.
+struct EditorRoute: Sendable, CustomStringConvertible {
+    enum Action: Sendable { case signInForm, signIn, signOut, dashboard, newDraftForm, createDraft, editDraftForm, saveDraft, auditLog }
+
+    var method: HTTPRequest.Method
+    var path: String
+    /// Who may use it; nil: anyone, signed in or not (the sign-in form).
+    var roles: Set<EditorRole>?
+    var action: Action
+    /// The largest form body a POST may send: a name and a password, or a whole article.
+    var maxFormBytes = 16_384
+
+    var description: String { "\(method) \(path)" }
+
+    static let everyone = Set(EditorRole.allCases)
+    /// An article body may hold 1 MB; percent-encoded, up to three times that.
+    static let articleFormBytes = 4 * 1_048_576
+
+    static let table: [EditorRoute] = [
+        EditorRoute(method: .get, path: EditorPath.signIn, roles: nil, action: .signInForm),
+        EditorRoute(method: .post, path: EditorPath.signIn, roles: nil, action: .signIn),
+        EditorRoute(method: .post, path: EditorPath.signOut, roles: everyone, action: .signOut),
+        EditorRoute(method: .get, path: EditorPath.dashboard, roles: everyone, action: .dashboard),
+        EditorRoute(method: .get, path: EditorPath.newDraft, roles: [.writer], action: .newDraftForm),
+        EditorRoute(method: .post, path: EditorPath.drafts, roles: [.writer], action: .createDraft, maxFormBytes: articleFormBytes),
+        EditorRoute(method: .get, path: EditorPath.draft(id: ":id"), roles: [.writer], action: .editDraftForm),
+        EditorRoute(method: .post, path: EditorPath.draft(id: ":id"), roles: [.writer], action: .saveDraft, maxFormBytes: articleFormBytes),
+        EditorRoute(method: .get, path: EditorPath.audit, roles: [.admin], action: .auditLog),
+    ]
+}
+
+/// The editorial side's addresses.
+enum EditorPath {
+    static let root = "/editor"
+    static let dashboard = root
+    static let signIn = root + "/sign-in"
+    static let signOut = root + "/sign-out"
+    static let drafts = root + "/drafts"
+    static let newDraft = drafts + "/new"
+    static let audit = root + "/audit"
+
+    /// A draft's edit page; its id percent-encoded as one path segment.
+    static func draft(id: String) -> String {
+        id == ":id" ? drafts + "/:id" : drafts + "/" + (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? id)
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+import Testing
+import SanaTestSupport
+import SanaCore
+@testable import SanaStore
+
+/// Accounts, sessions, failed sign-ins and the audit log, on a real SQLite file.
+@Suite struct AccountStoreTests {
+    static let password = "a long enough secret"
+
+    func make(_ clock: TestClock = TestClock()) throws -> (SQLiteStore, AccountStore, TemporaryFolder) {
+        let folder = try TemporaryFolder("sana-accounts")
+        let store = try SQLiteStore(path: folder.path("a.sqlite"), now: { clock.now })
+        return (store, try store.accounts(bcryptCost: 4), folder)
+    }
+
+    @Test func addsListsAndRefusesBadAccounts() async throws {
+        let (_, accounts, folder) = try make(); defer { folder.remove() }
+        let ann = try await accounts.addUser(name: "ann", role: .reviewer, password: Self.password, by: "test")
+        _ = try await accounts.addUser(name: "Bob", role: .writer, password: Self.password, by: "test")
+        #expect(ann.role == .reviewer && !ann.disabled)
+        #expect(try await accounts.users().map(\.name) == ["ann", "Bob"])
+        await #expect(throws: AccountError.duplicateName("ANN")) {
+            try await accounts.addUser(name: "ANN", role: .admin, password: Self.password, by: "test")
+        }
+        await #expect(throws: AccountError.passwordTooShort(minimum: 12)) {
+            try await accounts.addUser(name: "cy", role: .admin, password: "short", by: "test")
+        }
+        for bad in ["", "has space", "<b>", "é", String(repeating: "x", count: 65)] {
+            await #expect(throws: AccountError.invalidName(bad)) { try await accounts.addUser(name: bad, role: .admin, password: Self.password, by: "test") }
+        }
+        #expect(try await accounts.users().count == 2)
+    }
+
+    @Test func passwordsAreKeptOnlyAsBcryptHashes() async throws {
+        let (_, accounts, folder) = try make(); defer { folder.remove() }
+        _ = try await accounts.addUser(name: "ann", role: .writer, password: Self.password, by: "test")
+        let hash = try #require(try await accounts.passwordHash(name: "ann"))
+        #expect(hash.hasPrefix("$2") && !hash.contains(Self.password))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: folder.path("a.sqlite")))
+            + ((try? Data(contentsOf: URL(fileURLWithPath: folder.path("a.sqlite-wal")))) ?? Data())
+        #expect(bytes.range(of: Data(Self.password.utf8)) == nil, "the password is nowhere in the database files")
+        #expect(try await accounts.verify(name: "ann", password: Self.password)?.name == "ann")
+        #expect(try await accounts.verify(name: "ann", password: Self.password + "x") == nil)
+        #expect(try await accounts.verify(name: "nobody", password: Self.password) == nil)
+    }
+
+    @Test func sessionsAreKeptByTheHashOfTheirTokenAndExpire() async throws {
+        let clock = TestClock()
+        let (store, accounts, folder) = try make(clock); defer { folder.remove() }
+        let ann = try await accounts.addUser(name: "ann", role: .editor, password: Self.password, by: "test")
+        let started = try await accounts.startSession(for: ann, lifetime: 600)
+        let ids = try await store.writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM editor_session") }
+        #expect(ids == [AccountStore.sessionID(started.token)] && ids[0] != started.token && ids[0].count == 64)
+        clock.advance(300)
+        let live = try #require(try await accounts.session(token: started.token))
+        #expect(live.user == ann && live.csrfToken == started.session.csrfToken && live.lastSeenAt == clock.now)
+        #expect(try await accounts.session(token: started.token + "x") == nil)
+        clock.advance(301)
+        #expect(try await accounts.session(token: started.token) == nil, "expired")
+    }
+
+    @Test func disablingEndsSessionsAndStopsSignIn() async throws {
+        let (_, accounts, folder) = try make(); defer { folder.remove() }
+        let ann = try await accounts.addUser(name: "ann", role: .writer, password: Self.password, by: "test")
+        let one = try await accounts.startSession(for: ann, lifetime: 600)
+        _ = try await accounts.startSession(for: ann, lifetime: 600)
+        #expect(try await accounts.sessionCount(name: "ann") == 2)
+        try await accounts.disable(name: "ann", by: "admin")
+        #expect(try await accounts.sessionCount(name: "ann") == 0)
+        #expect(try await accounts.session(token: one.token) == nil)
+        #expect(try await accounts.verify(name: "ann", password: Self.password) == nil)
+        #expect(try await accounts.user(named: "ann")?.disabled == true)
+        await #expect(throws: AccountError.notFound("zed")) { try await accounts.disable(name: "zed", by: "admin") }
+        #expect(try await accounts.auditLog(limit: 10).map(\.action) == ["user.disable", "user.add"])
+    }
+
+    @Test func failuresAreCountedByAccountAndAddress() async throws {
+        let clock = TestClock()
+        let (_, accounts, folder) = try make(clock); defer { folder.remove() }
+        try await accounts.recordSignInFailure(account: "ann", address: "10.0.0.1")
+        clock.advance(10)
+        try await accounts.recordSignInFailure(account: "bob", address: "10.0.0.1")
+        let failures = try await accounts.signInFailures(account: "ANN", address: "10.0.0.1", since: clock.now.addingTimeInterval(-60))
+        #expect(failures.account.count == 1 && failures.address.count == 2)
+        try await accounts.clearSignInFailures(account: "ann")
+        #expect(try await accounts.signInFailures(account: "ann", address: "10.0.0.1", since: .distantPast).account.isEmpty)
+    }
+
+    @Test func theAuditLogIsAppendOnly() async throws {
+        let (store, accounts, folder) = try make(); defer { folder.remove() }
+        let entry = AuditEntry(at: Date(timeIntervalSince1970: 1_800_000_000), actor: "ann", action: "draft.create", articleID: "a1", fromRevision: nil, toRevision: 1)
+        try await accounts.appendAudit(entry)
+        #expect(try await accounts.auditLog(limit: 5) == [entry])
+        #expect(try await accounts.articleIDs(touchedBy: "ann", actionPrefix: "draft.") == ["a1"])
+        #expect(try await accounts.articleIDs(touchedBy: "bob", actionPrefix: "draft.").isEmpty)
+        for sql in ["UPDATE audit_log SET actor = 'mallory'", "DELETE FROM audit_log"] {
+            #expect(throws: DatabaseError.self) { try store.writer.write { db in try db.execute(sql: sql) } }
+        }
+        #expect(try await accounts.auditLog(limit: 5) == [entry])
+    }
+}
+
+/// The editors' lists every `ArticleStore` must answer alike.
+@Suite struct EditorListsTests {
+    @Test(arguments: StoreKind.allCases)
+    func listsByStatusAndReviewsDue(kind: StoreKind) async throws {
+        let made = try kind.make(); defer { made.remove() }
+        let store = made.store
+        func dated(_ n: Int, _ status: ArticleStatus, updated: TimeInterval, due: TimeInterval?) -> Article {
+            var a = article(n, status: status)
+            a.updatedAt = Date(timeIntervalSince1970: updated)
+            a.nextReviewDue = due.map { Date(timeIntervalSince1970: $0) }
+            return a
+        }
+        _ = try await store.write([
+            dated(1, .draft, updated: 1_700_000_100, due: nil), dated(2, .draft, updated: 1_700_000_300, due: nil),
+            dated(3, .inReview, updated: 1_700_000_200, due: nil), dated(4, .published, updated: 1_700_000_000, due: 1_750_000_000),
+            dated(5, .published, updated: 1_700_000_000, due: 1_740_000_000), dated(6, .published, updated: 1_700_000_000, due: 1_900_000_000),
+            dated(7, .archived, updated: 1_700_000_000, due: 1_700_000_500), dated(8, .published, updated: 1_700_000_000, due: nil),
+        ], skipInvalid: false, dryRun: false)
+        #expect(try await store.articles(withStatus: .draft, limit: 10).map(\.id) == ["a2", "a1"])
+        #expect(try await store.articles(withStatus: .draft, limit: 1).map(\.id) == ["a2"])
+        #expect(try await store.articles(withStatus: .inReview, limit: 10).map(\.id) == ["a3"])
+        let due = try await store.reviewsDue(before: Date(timeIntervalSince1970: 1_800_000_000), limit: 10)
+        #expect(due.map(\.id) == ["a5", "a4"], "published only, most overdue first")
+    }
+}
