@@ -39,9 +39,9 @@ func startServer(database path: String) throws -> (Process, String) {
     return (server, "http://127.0.0.1:\(port)")
 }
 
-/// Polls `/health` until the server answers, giving up after three minutes (a loaded CI machine) or when it exits.
+/// Polls `/health` until the server answers, giving up after ten minutes (a debug build starting beside the whole suite on a 2-core CI machine) or when it exits.
 func waitUntilHealthy(_ base: String, while running: () -> Bool) async -> Bool {
-    let deadline = Date().addingTimeInterval(180)
+    let deadline = Date().addingTimeInterval(600)
     while Date() < deadline && running() {
         if let (data, response) = try? await URLSession.shared.data(from: URL(string: base + "/health")!),
            (response as? HTTPURLResponse)?.statusCode == 200 {

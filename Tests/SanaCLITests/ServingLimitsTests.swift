@@ -79,7 +79,7 @@ struct UncheckedBox<T>: @unchecked Sendable {
         server.standardError = FileHandle.nullDevice
         try server.run()
         var healthy = false
-        let deadline = Date().addingTimeInterval(180)
+        let deadline = Date().addingTimeInterval(600)
         while !healthy && server.isRunning && Date() < deadline {
             if let probe = try? RawConnection(port: port) {
                 probe.send("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
