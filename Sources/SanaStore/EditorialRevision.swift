@@ -37,8 +37,8 @@ public enum RevisionError: Error, Equatable, CustomStringConvertible {
             }
             let states = allowed.map(\.rawValue).joined(separator: " or ")
             return "Revision \(latest) is \(state?.rawValue ?? "missing"); this needs a revision that is \(states)."
-        case let .ownWriting(author): "This revision was written by \(author): a reviewer cannot sign off their own writing. Another reviewer must do it."
-        case let .noSuchRevision(n): "There is no revision \(n) of this article."
+        case let .ownWriting(author): return "This revision was written by \(author): a reviewer cannot sign off their own writing. Another reviewer must do it."
+        case let .noSuchRevision(n): return "There is no revision \(n) of this article."
         }
     }
 }

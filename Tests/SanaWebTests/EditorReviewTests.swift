@@ -17,7 +17,7 @@ import SanaCore
 
     func signIn(_ site: EditorSite, _ name: String, _ role: EditorRole) async throws -> Signed {
         let user = try await site.accounts.addUser(name: name, role: role, password: EditorSite.password, by: "test")
-        let started = try await site.accounts.startSession(for: user, lifetime: 3_000)
+        let started = try await site.accounts.startSession(for: user, lifetime: 86_400)
         return Signed(cookies: [EditorCookies.session: started.token], csrf: started.session.csrfToken)
     }
 
@@ -32,7 +32,7 @@ import SanaCore
         let wendy = try await signIn(site, "wendy", .writer)
         let rita = try await signIn(site, "rita", .reviewer)
         let ed = try await signIn(site, "ed", .editor)
-        try await site.application().test(.router) { client in
+        try await site.application(revisionCheckInterval: 0).test(.router) { client in
             let created = try await post(client, EditorPath.drafts, wendy, [("title", Self.hostileTitle), ("category", "Ear, nose and throat"), ("body", Self.hostileBody)])
             let id = String(try #require(created.headers[.location]).dropFirst(EditorPath.drafts.count + 1))
             let path = { (step: String) in EditorPath.history(id: id, step) }

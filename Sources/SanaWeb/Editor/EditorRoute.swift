@@ -6,7 +6,10 @@ import SanaStore
 /// router (`EditorRoutes.addRoutes`) and the authorisation tests read, so a route cannot be
 /// added without saying who may use it.
 struct EditorRoute: Sendable, CustomStringConvertible {
-    enum Action: Sendable { case signInForm, signIn, signOut, dashboard, newDraftForm, createDraft, editDraftForm, saveDraft, auditLog }
+    enum Action: Sendable {
+        case signInForm, signIn, signOut, dashboard, newDraftForm, createDraft, editDraftForm, saveDraft, auditLog
+        case history, diff, submit, approve, reject, publish, archive, restore
+    }
 
     var method: HTTPRequest.Method
     var path: String
