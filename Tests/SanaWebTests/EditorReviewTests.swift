@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import SanaCore
+import SanaSearch
 @testable import SanaStore
 @testable import SanaWeb
 
@@ -32,7 +33,8 @@ import SanaCore
         let wendy = try await signIn(site, "wendy", .writer)
         let rita = try await signIn(site, "rita", .reviewer)
         let ed = try await signIn(site, "ed", .editor)
-        try await site.application(revisionCheckInterval: 0).test(.router) { client in
+        let index = SearchIndex(englishWords: .none)
+        try await site.application(revisionCheckInterval: 0, index: index).test(.router) { client in
             let created = try await post(client, EditorPath.drafts, wendy, [("title", Self.hostileTitle), ("category", "Ear, nose and throat"), ("body", Self.hostileBody)])
             let id = String(try #require(created.headers[.location]).dropFirst(EditorPath.drafts.count + 1))
             let path = { (step: String) in EditorPath.history(id: id, step) }
@@ -84,6 +86,11 @@ import SanaCore
             // The change feed, which drives the search index, carries the published edit.
             let changes = try await site.store.changes(after: before, limit: 10).articles
             #expect(changes.map(\.id) == [id] && changes.first?.status == .published && changes.first?.body.hasPrefix("Changed advice") == true)
+            #expect(index.search("changed advice for a sore throat").results.isEmpty)
+            index.update(changes) // what the IndexFollower does with each page of the feed
+            #expect(index.search("changed advice for a sore throat").results.first?.id == id)
+            let answers = text(try await client.get("/search?q=changed+advice+for+a+sore+throat"))
+            #expect(answers.contains(SitePath.article(slug: article.slug).href), "the answers page finds the published edit")
 
             // History and diff show the hostile text escaped.
             let history = text(try await client.get(EditorPath.history(id: id), cookies: wendy.cookies))

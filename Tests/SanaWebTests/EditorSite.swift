@@ -34,8 +34,8 @@ struct EditorSite {
     }
 
     /// `revisionCheckInterval` 0: public pages show a change at once, for tests that publish.
-    func application(revisionCheckInterval: Double = 2) async throws -> some ApplicationProtocol {
-        Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: SearchIndex(englishWords: .none),
+    func application(revisionCheckInterval: Double = 2, index: SearchIndex = SearchIndex(englishWords: .none)) async throws -> some ApplicationProtocol {
+        Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: index,
                                         revisionCheckInterval: revisionCheckInterval, editor: settings))
     }
 
