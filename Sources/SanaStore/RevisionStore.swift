@@ -67,7 +67,7 @@ public struct RevisionStore: Sendable {
         let at = now()
         return try await writer.write { db in
             let latest = try Self.latest(articleID, db)
-            if signOff, let latest, latest.number == number, latest.author == actor { throw RevisionError.ownWriting(author: actor) }
+            if signOff, let latest, latest.number == number, try Self.wrote(actor, articleID, since: number, db) { throw RevisionError.ownWriting(author: actor) }
             guard var revision = latest, revision.number == number, from.contains(revision.state) else {
                 throw RevisionError.wrongState(expected: number, latest: latest?.number ?? 0, state: latest?.state, allowed: from)
             }
@@ -108,6 +108,15 @@ public struct RevisionStore: Sendable {
     }
 
     // MARK: Rows
+
+    /// Whether `actor` wrote `number` or any revision it builds on since the last published one:
+    /// a reviewer's small edit to someone else's draft still makes it their own writing.
+    static func wrote(_ actor: String, _ articleID: String, since number: Int, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM editorial_revision WHERE article_id = ? AND author = ? AND number <= ?
+              AND number > COALESCE((SELECT MAX(number) FROM editorial_revision WHERE article_id = ? AND number < ? AND state = 'published'), 0))
+            """, arguments: [articleID, actor, number, articleID, number]) ?? false
+    }
 
     static func latest(_ articleID: String, _ db: Database) throws -> EditorialRevision? {
         try Row.fetchOne(db, sql: "SELECT * FROM editorial_revision WHERE article_id = ? ORDER BY number DESC LIMIT 1", arguments: [articleID]).map(revision(from:))

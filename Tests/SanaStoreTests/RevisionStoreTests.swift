@@ -48,6 +48,18 @@ import SanaCore
         #expect(log.first?.actor == "rita" && log.first?.detail == "submitted → approved: Fine")
     }
 
+    @Test func aReviewerWhoWroteAnEarlierUnpublishedRevisionCannotSignOff() async throws {
+        let (store, _, revisions, folder) = try make(); defer { folder.remove() }
+        _ = try await store.upsert(article("One."))
+        try await revisions.saveDraft(article("One."), author: "rita", expected: 0)
+        try await revisions.saveDraft(article("One, edited."), author: "wendy", expected: 1)
+        try await revisions.move(articleID: "a1", number: 2, from: [.draft], to: .submitted, actor: "wendy")
+        await #expect(throws: RevisionError.ownWriting(author: "rita")) {
+            try await revisions.move(articleID: "a1", number: 2, from: [.submitted], to: .approved, actor: "rita", signOff: true)
+        }
+        try await revisions.move(articleID: "a1", number: 2, from: [.submitted], to: .approved, actor: "rex", signOff: true)
+    }
+
     @Test func aPublishedArticleWithoutRevisionsIsSeededFromItsRow() async throws {
         let (store, _, revisions, folder) = try make(); defer { folder.remove() }
         var published = article("Public.", status: .published)

@@ -34,8 +34,9 @@ enum LineDiff {
         var i = 0, j = 0
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] { out.append((.same, a[i])); i += 1; j += 1 }
-            else if j < b.count, i == a.count || lcs[i * width + j + 1] >= lcs[(i + 1) * width + j] { out.append((.added, b[j])); j += 1 }
-            else { out.append((.removed, a[i])); i += 1 }
+            // Removed lines before added ones, as unified diffs show them.
+            else if i < a.count, j == b.count || lcs[(i + 1) * width + j] >= lcs[i * width + j + 1] { out.append((.removed, a[i])); i += 1 }
+            else { out.append((.added, b[j])); j += 1 }
         }
         return out
     }
