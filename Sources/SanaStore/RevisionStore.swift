@@ -95,6 +95,11 @@ public struct RevisionStore: Sendable {
         }
     }
 
+    /// Whether signing off revision `number` would be `actor` reviewing their own writing.
+    public func isOwnWriting(_ actor: String, articleID: String, number: Int) async throws -> Bool {
+        try await writer.read { db in try Self.wrote(actor, articleID, since: number, db) }
+    }
+
     /// The latest revisions in `state`, oldest first, leaving out those `author` wrote (the
     /// reviewers' "waiting for my review", the editors' "ready to publish").
     public func latestRevisions(in state: RevisionState, notWrittenBy author: String? = nil, limit: Int) async throws -> [EditorialRevision] {

@@ -32,9 +32,13 @@ extension EditorRoutes {
             ctx["latest"] = String(latest.number)
             ctx["latestState"] = latest.state.rawValue
             let action = { (step: String) in EditorPath.history(id: stored.id, step) }
+            var own = false
+            if role == .reviewer, latest.state == .submitted {
+                own = try await settings.revisions.isOwnWriting(session.user.name, articleID: stored.id, number: latest.number)
+            }
             switch (role, latest.state) {
             case (.writer, .draft): ctx["submitURL"] = action("submit")
-            case (.reviewer, .submitted) where latest.author == session.user.name: ctx["ownWriting"] = true
+            case (.reviewer, .submitted) where own: ctx["ownWriting"] = true
             case (.reviewer, .submitted): ctx["approveURL"] = action("approve"); ctx["rejectURL"] = action("reject")
             case (.editor, .approved): ctx["publishURL"] = action("publish")
             default: break
