@@ -136,6 +136,28 @@ import SanaSearch
         }
     }
 
+    /// An imported article has no revisions yet: its first edit keeps the public version as
+    /// revision 1 and leaves the public page alone.
+    @Test func editingAnImportedPublishedArticleStartsItsHistoryFromThePublicVersion() async throws {
+        let site = try EditorSite(); defer { site.remove() }
+        let wendy = try await signIn(site, "wendy", .writer)
+        let imported = Article(id: "gout", title: "What is gout?", body: "Gout is arthritis from urate crystals.", category: Category(name: "Joints"),
+                               reviewedAt: site.clock.now, reviewer: "Dr Ng")
+        _ = try await site.store.upsert(imported)
+        try await site.application(revisionCheckInterval: 0).test(.router) { client in
+            #expect(text(try await client.get(EditorPath.draft(id: "gout"), cookies: wendy.cookies)).contains(#"name="revision" value="0""#))
+            #expect(try await post(client, EditorPath.draft(id: "gout"), wendy, [("revision", "0"), ("title", "What is gout?"), ("category", "Joints"),
+                                                                              ("body", "Gout is arthritis. Unreviewed claim.")]).status == .seeOther)
+            let revisions = try await site.settings.revisions.revisions(articleID: "gout")
+            #expect(revisions.map(\.state) == [.published, .draft] && revisions.first?.author == "Dr Ng")
+            #expect(try await site.store.article(id: "gout") == imported, "the public row is untouched")
+            let publicPage = text(try await client.get(SitePath.article(slug: imported.slug).href))
+            #expect(publicPage.contains("urate crystals") && !publicPage.contains("Unreviewed claim"))
+            let diff = text(try await client.get(EditorPath.history(id: "gout", "diff"), cookies: wendy.cookies))
+            #expect(diff.contains("Gout is arthritis. Unreviewed claim.") && diff.contains("Gout is arthritis from urate crystals."))
+        }
+    }
+
     /// No executable markup: the hostile payloads appear only escaped.
     static func expectInert(_ html: String) {
         for raw in ["<script>alert", "<img src=x", "href=\"javascript:", "<b>now</b>"] {
