@@ -61,6 +61,7 @@ enum SQLiteMigrations {
         }
         migrator.registerMigration("v4-indexed-pages", migrate: SQLiteMigrations.indexedPages)
         migrator.registerMigration("v5-editorial-accounts", migrate: SQLiteMigrations.editorialAccounts)
+        migrator.registerMigration("v6-editorial-revisions", migrate: SQLiteMigrations.editorialRevisions)
         return migrator
     }
 }

@@ -36,6 +36,9 @@ import SanaCore
         case .signOut: .seeOther
         case .dashboard, .newDraftForm, .editDraftForm, .auditLog: .ok
         case .createDraft, .saveDraft: .unprocessableContent // the matrix posts no title
+        case .history, .diff: .ok
+        // The matrix names no revision, and the draft has none through the editor: a wrong state.
+        case .submit, .approve, .reject, .publish, .archive, .restore: .conflict
         }
     }
 

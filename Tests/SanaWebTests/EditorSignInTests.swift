@@ -128,6 +128,9 @@ import Testing
         var due = editorArticle(2)
         due.nextReviewDue = site.clock.now.addingTimeInterval(-86_400)
         _ = try await site.store.write([waiting, due], skipInvalid: false, dryRun: false)
+        // The queue is the latest revisions someone else submitted.
+        try await site.settings.revisions.saveDraft(waiting, author: "wendy", expected: 0)
+        try await site.settings.revisions.move(articleID: waiting.id, number: 1, from: [.draft], to: .submitted, actor: "wendy")
         try await site.application().test(.router) { client in
             let hostile = try await client.signIn("<script>alert(1)</script>", "whatever it is")
             let body = String(buffer: hostile.body)

@@ -33,8 +33,10 @@ struct EditorSite {
         settings = EditorSettings(accounts: accounts, secureCookies: secureCookies, sessionLifetime: 3_600, now: { clock.now })
     }
 
-    func application() async throws -> some ApplicationProtocol {
-        Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: SearchIndex(englishWords: .none), editor: settings))
+    /// `revisionCheckInterval` 0: public pages show a change at once, for tests that publish.
+    func application(revisionCheckInterval: Double = 2, index: SearchIndex = SearchIndex(englishWords: .none)) async throws -> some ApplicationProtocol {
+        Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: index,
+                                        revisionCheckInterval: revisionCheckInterval, editor: settings))
     }
 
     func remove() { folder.remove() }

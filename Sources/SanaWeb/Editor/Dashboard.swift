@@ -4,8 +4,9 @@ import SanaCore
 import SanaStore
 
 /// `GET /editor`: what needs the signed-in person's attention. Their drafts (articles the audit
-/// log says they created or edited that are still drafts), for reviewers the articles waiting
-/// for review that they did not write, and published articles past their review date.
+/// log says they created or edited whose latest revision is a draft or was rejected), for
+/// reviewers the submitted revisions they did not write, for editors the approved ones ready to
+/// publish, and published articles past their review date.
 extension EditorRoutes {
     static var listLimit: Int { 50 }
 
@@ -16,7 +17,12 @@ extension EditorRoutes {
         let mine = Set(written)
         var drafts: [Article] = []
         for id in written where drafts.count < Self.listLimit {
-            if let article = try await store.article(id: id), article.status == .draft { drafts.append(article) }
+            guard let article = try await store.article(id: id), article.status != .archived else { continue }
+            if let latest = try await settings.revisions.latest(articleID: id) {
+                if latest.state == .draft || latest.state == .rejected { drafts.append(latest.article) }
+            } else if article.status == .draft {
+                drafts.append(article)
+            }
         }
         var ctx = renderer.editorBase(title: "Dashboard", session: session)
         ctx["drafts"] = drafts.map { item($0, date: $0.updatedAt, link: EditorPath.draft(id: $0.id)) }
@@ -24,10 +30,18 @@ extension EditorRoutes {
         ctx["newDraftURL"] = EditorPath.newDraft
         ctx["hasDrafts"] = !drafts.isEmpty
         if session.user.role == .reviewer {
-            let waiting = try await store.articles(withStatus: .inReview, limit: Self.listLimit).filter { !mine.contains($0.id) }
+            // Latest revisions submitted by someone else: a reviewer never signs off their own writing.
+            let waiting = try await settings.revisions.latestRevisions(in: .submitted, notWrittenBy: session.user.name, limit: Self.listLimit)
+                .filter { !mine.contains($0.articleID) }
             ctx["isReviewer"] = true
-            ctx["waiting"] = waiting.map { item($0, date: $0.updatedAt) }
+            ctx["waiting"] = waiting.map { item($0.article, date: $0.createdAt, link: EditorPath.history(id: $0.articleID)) }
             ctx["hasWaiting"] = !waiting.isEmpty
+        }
+        if session.user.role == .editor {
+            let ready = try await settings.revisions.latestRevisions(in: .approved, limit: Self.listLimit)
+            ctx["isEditor"] = true
+            ctx["ready"] = ready.map { item($0.article, date: $0.reviewedAt ?? $0.createdAt, link: EditorPath.history(id: $0.articleID)) }
+            ctx["hasReady"] = !ready.isEmpty
         }
         let due = try await store.reviewsDue(before: settings.now(), limit: Self.listLimit)
         ctx["hasDue"] = !due.isEmpty

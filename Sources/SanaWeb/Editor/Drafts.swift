@@ -3,8 +3,9 @@ import Hummingbird
 import SanaCore
 import SanaStore
 
-/// Writers' drafts: a new draft and the edit form, stored through `ArticleStore` as articles
-/// with status draft (never shown on the public site). Every save is one audit entry. A form
+/// Writers' drafts: a new draft and the edit form. Every save is a new draft revision
+/// (`RevisionStore`) and one audit entry; a never-published article is also kept as an article
+/// with status draft (never shown on the public site). A form
 /// the store refuses comes back with what was typed and the field named; a save over a newer
 /// revision than the form was opened at is refused (409) instead of overwriting it.
 extension EditorRoutes {
@@ -51,7 +52,10 @@ extension EditorRoutes {
         let now = settings.now()
         let draft = Article(id: id, slug: slug, title: form.title, summary: form.summary, body: form.body,
                             category: Category(name: form.category), status: .draft, createdAt: now)
-        do { _ = try await store.upsert(draft) } catch let error as StoreError {
+        do {
+            _ = try await store.upsert(draft)
+            try await settings.revisions.saveDraft(draft, author: session.user.name, expected: 0)
+        } catch let error as StoreError {
             return page(.unprocessableContent, Self.message(error))
         }
         try await settings.accounts.appendAudit(AuditEntry(at: now, actor: session.user.name, action: "draft.create", articleID: id, toRevision: 1))
@@ -59,44 +63,69 @@ extension EditorRoutes {
     }
 
     func editDraftForm(_ request: Request, _ context: EditorRequestContext) async throws -> Response {
-        let draft = try await storedDraft(context)
-        return draftPage(context, form: DraftForm(draft), action: EditorPath.draft(id: draft.id), heading: "Edit draft")
+        let stored = try await editableArticle(context)
+        let latest = try await settings.revisions.latest(articleID: stored.id)
+        var form = DraftForm(latest?.article ?? stored)
+        form.revision = latest?.number ?? 0
+        return draftPage(context, form: form, action: EditorPath.draft(id: stored.id), heading: "Edit draft", articleID: stored.id)
     }
 
+    /// A save is a new draft revision. The public row follows only while the article has never
+    /// been published; a published article's row waits for the revision's review and publishing.
     func saveDraft(_ request: Request, _ context: EditorRequestContext) async throws -> Response {
         let session = try context.requireIdentity()
-        let stored = try await storedDraft(context)
+        let stored = try await editableArticle(context)
         let form = DraftForm(context.form)
         let page = { (status: HTTPResponse.Status, message: String) in
-            draftPage(context, form: form, action: EditorPath.draft(id: stored.id), heading: "Edit draft", status: status, message: message)
+            draftPage(context, form: form, action: EditorPath.draft(id: stored.id), heading: "Edit draft", articleID: stored.id, status: status, message: message)
         }
         if let missing = form.missingField { return page(.unprocessableContent, "\(missing): must not be empty.") }
-        guard form.revision == stored.revision else {
-            return page(.conflict, "Someone saved this draft after you opened it (it is now at revision \(stored.revision)). Your text is below; copy it, reload the page and make your changes again.")
+        let latest = try await settings.revisions.latest(articleID: stored.id)
+        let current = latest?.number ?? 0
+        guard form.revision == current else {
+            return page(.conflict, "Someone saved this draft after you opened it (it is now at revision \(current)). Your text is below; copy it, reload the page and make your changes again.")
         }
-        var draft = stored
+        var draft = latest?.article ?? stored
         draft.title = form.title; draft.category = Category(name: form.category); draft.body = form.body
         draft.summary = form.summary.isEmpty ? Summary.derive(from: form.body) : form.summary
-        draft.updatedAt = settings.now()
-        let outcome: UpsertOutcome
-        do { outcome = try await store.upsert(draft) } catch let error as StoreError { return page(.unprocessableContent, Self.message(error)) }
-        if outcome != .unchanged, let saved = try await store.article(id: stored.id) {
-            try await settings.accounts.appendAudit(AuditEntry(at: draft.updatedAt, actor: session.user.name, action: "draft.edit", articleID: stored.id,
-                                                               fromRevision: stored.revision, toRevision: saved.revision))
+        if let latest, latest.article.hasSameContent(as: draft) { return Self.redirect(to: EditorPath.draft(id: stored.id)) }
+        do {
+            let saved = try await saveRevision(draft, of: stored, author: session.user.name, expected: current)
+            try await settings.accounts.appendAudit(AuditEntry(at: saved.createdAt, actor: session.user.name, action: "draft.edit", articleID: stored.id,
+                                                               fromRevision: current == 0 ? nil : current, toRevision: saved.number))
+        } catch let error as StoreError {
+            return page(.unprocessableContent, Self.message(error))
+        } catch let error as RevisionError {
+            return page(.conflict, error.description + " Your text is below.")
         }
         return Self.redirect(to: EditorPath.draft(id: stored.id))
     }
 
-    /// The draft the path names; 404 when there is none (or it is no longer a draft).
-    private func storedDraft(_ context: EditorRequestContext) async throws -> Article {
+    /// Saves `content` as the next draft revision of `stored` (see `saveDraft`).
+    func saveRevision(_ content: Article, of stored: Article, author: String, expected: Int) async throws -> EditorialRevision {
+        var content = content
+        content.id = stored.id; content.slug = stored.slug; content.createdAt = stored.createdAt; content.position = stored.position
+        content.updatedAt = settings.now()
+        content.status = stored.status == .published ? .published : .draft
+        let saved = try await settings.revisions.saveDraft(content, author: author, expected: expected, seed: stored)
+        if stored.status != .published {
+            content.revision = stored.revision
+            _ = try await store.upsert(content)
+        }
+        return saved
+    }
+
+    /// The article the path names, while it can be edited (a draft, or published); else 404.
+    func editableArticle(_ context: EditorRequestContext) async throws -> Article {
         let id = context.parameters.get("id") ?? ""
-        guard let article = try await store.article(id: id), article.status == .draft else { throw HTTPError(.notFound) }
+        guard let article = try await store.article(id: id), article.status != .archived else { throw HTTPError(.notFound) }
         return article
     }
 
-    private func draftPage(_ context: EditorRequestContext, form: DraftForm, action: String, heading: String,
+    private func draftPage(_ context: EditorRequestContext, form: DraftForm, action: String, heading: String, articleID: String? = nil,
                            status: HTTPResponse.Status = .ok, message: String? = nil) -> Response {
         var ctx = renderer.editorBase(title: heading, session: context.identity)
+        if let articleID { ctx["historyURL"] = EditorPath.history(id: articleID) }
         ctx["heading"] = heading
         ctx["formAction"] = action
         ctx["title"] = form.title; ctx["category"] = form.category; ctx["summary"] = form.summary; ctx["body"] = form.body

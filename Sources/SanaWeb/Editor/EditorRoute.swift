@@ -6,7 +6,10 @@ import SanaStore
 /// router (`EditorRoutes.addRoutes`) and the authorisation tests read, so a route cannot be
 /// added without saying who may use it.
 struct EditorRoute: Sendable, CustomStringConvertible {
-    enum Action: Sendable { case signInForm, signIn, signOut, dashboard, newDraftForm, createDraft, editDraftForm, saveDraft, auditLog }
+    enum Action: Sendable {
+        case signInForm, signIn, signOut, dashboard, newDraftForm, createDraft, editDraftForm, saveDraft, auditLog
+        case history, diff, submit, approve, reject, publish, archive, restore
+    }
 
     var method: HTTPRequest.Method
     var path: String
@@ -32,6 +35,14 @@ struct EditorRoute: Sendable, CustomStringConvertible {
         EditorRoute(method: .get, path: EditorPath.draft(id: ":id"), roles: [.writer], action: .editDraftForm),
         EditorRoute(method: .post, path: EditorPath.draft(id: ":id"), roles: [.writer], action: .saveDraft, maxFormBytes: articleFormBytes),
         EditorRoute(method: .get, path: EditorPath.audit, roles: [.admin], action: .auditLog),
+        EditorRoute(method: .get, path: EditorPath.history(id: ":id"), roles: everyone, action: .history),
+        EditorRoute(method: .get, path: EditorPath.history(id: ":id", "diff"), roles: everyone, action: .diff),
+        EditorRoute(method: .post, path: EditorPath.history(id: ":id", "submit"), roles: [.writer], action: .submit),
+        EditorRoute(method: .post, path: EditorPath.history(id: ":id", "approve"), roles: [.reviewer], action: .approve),
+        EditorRoute(method: .post, path: EditorPath.history(id: ":id", "reject"), roles: [.reviewer], action: .reject),
+        EditorRoute(method: .post, path: EditorPath.history(id: ":id", "publish"), roles: [.editor], action: .publish),
+        EditorRoute(method: .post, path: EditorPath.history(id: ":id", "archive"), roles: [.editor], action: .archive),
+        EditorRoute(method: .post, path: EditorPath.history(id: ":id", "restore"), roles: [.writer], action: .restore),
     ]
 }
 
@@ -45,8 +56,17 @@ enum EditorPath {
     static let newDraft = drafts + "/new"
     static let audit = root + "/audit"
 
+    static let articles = root + "/articles"
+
     /// A draft's edit page; its id percent-encoded as one path segment.
-    static func draft(id: String) -> String {
-        id == ":id" ? drafts + "/:id" : drafts + "/" + (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? id)
+    static func draft(id: String) -> String { drafts + "/" + segment(id) }
+
+    /// An article's revisions and review steps (`step`: diff, submit, approve, …).
+    static func history(id: String, _ step: String? = nil) -> String {
+        articles + "/" + segment(id) + (step.map { "/" + $0 } ?? "")
+    }
+
+    private static func segment(_ id: String) -> String {
+        id == ":id" ? id : id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? id
     }
 }

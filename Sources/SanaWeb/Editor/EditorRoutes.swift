@@ -34,6 +34,14 @@ struct EditorRoutes<Store: ArticleStore>: Sendable {
         case .editDraftForm: try await editDraftForm(request, context)
         case .saveDraft: try await saveDraft(request, context)
         case .auditLog: try await auditLog(request, context)
+        case .history: try await history(request, context)
+        case .diff: try await diff(request, context)
+        case .submit: try await submit(request, context)
+        case .approve: try await approve(request, context)
+        case .reject: try await reject(request, context)
+        case .publish: try await publish(request, context)
+        case .archive: try await archive(request, context)
+        case .restore: try await restore(request, context)
         }
     }
 

@@ -1,10 +1,12 @@
 import Foundation
 import SanaStore
 
-/// What the editorial side needs besides the article store: the accounts, how its cookies are
+/// What the editorial side needs besides the article store: the accounts and revisions, how its cookies are
 /// sent and how long they last, how failed sign-ins are slowed down, and the clock.
 public struct EditorSettings: Sendable {
     public var accounts: AccountStore
+    /// The review workflow's revisions, in the accounts' database.
+    public var revisions: RevisionStore
     /// Adds `Secure` to the cookies: true when the site is served over HTTPS (`--public-url https://…`).
     public var secureCookies: Bool
     /// Seconds a session lasts from sign-in.
@@ -15,6 +17,7 @@ public struct EditorSettings: Sendable {
     public init(accounts: AccountStore, secureCookies: Bool, sessionLifetime: TimeInterval = 8 * 3_600,
                 throttle: SignInThrottle = SignInThrottle(), now: @escaping @Sendable () -> Date = { Date() }) {
         self.accounts = accounts
+        revisions = RevisionStore(sharingDatabaseOf: accounts)
         self.secureCookies = secureCookies
         self.sessionLifetime = sessionLifetime
         self.throttle = throttle
