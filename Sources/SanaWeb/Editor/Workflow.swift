@@ -49,18 +49,22 @@ extension EditorRoutes {
     }
 
     /// Puts the approved revision on the public row, with its reviewer and review dates; the
-    /// change feed then carries it to the search index.
+    /// change feed then carries it to the search index. The public row is written before the
+    /// revision is marked published: if that write fails the revision stays approved and
+    /// publishing again retries, instead of a revision marked published that the public never saw.
     func publish(_ request: Request, _ context: EditorRequestContext) async throws -> Response {
         let session = try context.requireIdentity()
         let stored = try await editableArticle(context)
         return try await step(context, stored) { number in
-            let revision = try await settings.revisions.move(articleID: stored.id, number: number, from: [.approved], to: .published, actor: session.user.name)
-            var article = revision.article
-            article.id = stored.id; article.slug = stored.slug; article.createdAt = stored.createdAt; article.position = stored.position
-            article.revision = stored.revision; article.status = .published; article.updatedAt = settings.now()
-            article.reviewer = revision.reviewer; article.reviewedAt = revision.reviewedAt; article.nextReviewDue = revision.nextReviewDue
-            _ = try await store.upsert(article)
-            return revision
+            if let approved = try await settings.revisions.revision(articleID: stored.id, number: number), approved.state == .approved {
+                var article = approved.article
+                article.id = stored.id; article.slug = stored.slug; article.createdAt = stored.createdAt; article.position = stored.position
+                article.revision = stored.revision; article.status = .published; article.updatedAt = settings.now()
+                article.reviewer = approved.reviewer; article.reviewedAt = approved.reviewedAt; article.nextReviewDue = approved.nextReviewDue
+                _ = try await store.upsert(article)
+            }
+            // Any other state is refused here, with the state named (409).
+            return try await settings.revisions.move(articleID: stored.id, number: number, from: [.approved], to: .published, actor: session.user.name)
         }
     }
 
