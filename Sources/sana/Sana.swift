@@ -59,8 +59,14 @@ struct DatabaseOptions: ParsableArguments {
 /// Opens the store a configuration names; an unusable address is a usage error, a missing
 /// database for a read-only command exit code 66.
 func openStore(_ configuration: SanaConfiguration, create: Bool) throws -> any ArticleStore {
+    try openingDatabase(configuration) { try makeStore(url: configuration.database, busyTimeout: configuration.busyTimeout, create: create) }
+}
+
+/// Runs `open` on the configured database, turning an unusable address into a usage error and a
+/// missing database into exit code 66 with a line saying how to make one.
+func openingDatabase<T>(_ configuration: SanaConfiguration, _ open: () throws -> T) throws -> T {
     do {
-        return try makeStore(url: configuration.database, busyTimeout: configuration.busyTimeout, create: create)
+        return try open()
     } catch let error as StoreLocationError {
         throw ValidationError(error.description)
     } catch is MissingDatabase {

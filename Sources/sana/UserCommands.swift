@@ -72,13 +72,8 @@ extension DatabaseOptions {
     /// The accounts in the configured database; errors as `openStore`'s.
     func openAccounts(create: Bool) async throws -> AccountStore {
         let configuration = try await load()
-        do {
-            return try makeAccountStore(url: configuration.database, busyTimeout: configuration.busyTimeout, create: create)
-        } catch let error as StoreLocationError {
-            throw ValidationError(error.description)
-        } catch is MissingDatabase {
-            printError("sana: no database at '\(configuration.database)'; check --database (or $SANA_DATABASE). `sana import` creates one.")
-            throw ExitCode(ExitCodes.noDatabase)
+        return try openingDatabase(configuration) {
+            try makeAccountStore(url: configuration.database, busyTimeout: configuration.busyTimeout, create: create)
         }
     }
 }
