@@ -6,7 +6,8 @@ import SanaStore
 /// `GET /editor`: what needs the signed-in person's attention. Their drafts (articles the audit
 /// log says they created or edited whose latest revision is a draft or was rejected), for
 /// reviewers the submitted revisions they did not write, for editors the approved ones ready to
-/// publish, and published articles past their review date.
+/// publish, for writers the searches that found nothing (the backlog), and published articles
+/// past their review date.
 extension EditorRoutes {
     static var listLimit: Int { 50 }
 
@@ -42,6 +43,12 @@ extension EditorRoutes {
             ctx["isEditor"] = true
             ctx["ready"] = ready.map { item($0.article, date: $0.reviewedAt ?? $0.createdAt, link: EditorPath.history(id: $0.articleID)) }
             ctx["hasReady"] = !ready.isEmpty
+        }
+        if session.user.role == .writer {
+            let asked = try await settings.backlog.mostAsked(days: Self.backlogDays, today: settings.now(), limit: Self.backlogDashboardLimit)
+            ctx["hasBacklog"] = !asked.isEmpty
+            ctx["backlog"] = backlogItems(asked, canDraft: true)
+            ctx["backlogURL"] = EditorPath.backlog
         }
         let due = try await store.reviewsDue(before: settings.now(), limit: Self.listLimit)
         ctx["hasDue"] = !due.isEmpty

@@ -38,8 +38,11 @@ extension EditorRoutes {
         }
     }
 
+    /// `?title=`: the title to start with (a question of the backlog).
     func newDraftForm(_ request: Request, _ context: EditorRequestContext) async throws -> Response {
-        draftPage(context, form: DraftForm(), action: EditorPath.drafts, heading: "New draft")
+        var form = DraftForm()
+        form.title = String((request.uri.queryParameters.get("title") ?? "").prefix(300))
+        return draftPage(context, form: form, action: EditorPath.drafts, heading: "New draft")
     }
 
     func createDraft(_ request: Request, _ context: EditorRequestContext) async throws -> Response {
