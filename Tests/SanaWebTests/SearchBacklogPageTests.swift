@@ -67,6 +67,17 @@ import SanaCore
         #expect(Set(try await site.settings.backlog.rows().map(\.question)) == ["one", "two", "three"])
     }
 
+    /// The service's run ends (graceful shutdown cancels it) by writing what it holds.
+    @Test func whatIsHeldIsWrittenWhenTheServiceStops() async throws {
+        let site = try EditorSite(); defer { site.remove() }
+        let recorder = site.backlogRecorder()
+        await recorder.record(question: "asked just before shutdown", reason: .nothingFound)
+        let running = Task { try await recorder.run() }
+        running.cancel()
+        try await running.value
+        #expect(try await site.settings.backlog.rows().map(\.question) == ["asked just before shutdown"])
+    }
+
     @Test func reasonsFollowTheEnginesFlags() {
         var response = SearchResponse(query: "q", types: [], focus: [], total: 0, results: [], noGoodAnswer: false, bestConfidence: 0)
         #expect(SearchBacklogRecorder.reason(for: response) == .nothingFound)

@@ -89,6 +89,8 @@ public actor SearchBacklogRecorder: Service {
             }
         }
         // Shutdown: the server has stopped taking searches (the service group stops it first).
-        await flushLogging()
+        // In a task of its own: a cancelled run must still write (the database refuses a
+        // cancelled task's write).
+        await Task { await self.flushLogging() }.value
     }
 }
