@@ -34,9 +34,17 @@ extension EditorRoutes {
             // Latest revisions submitted by someone else: a reviewer never signs off their own writing.
             let waiting = try await settings.revisions.latestRevisions(in: .submitted, notWrittenBy: session.user.name, limit: Self.listLimit)
                 .filter { !mine.contains($0.articleID) }
+            var items = waiting.map { item($0.article, date: $0.createdAt, link: EditorPath.history(id: $0.articleID)) }
+            // Imported as in_review: waiting too, though the editor has no revision of it yet
+            // (its history page makes the stored version revision 1, submitted).
+            for article in try await store.articles(withStatus: .inReview, limit: Self.listLimit) where items.count < Self.listLimit {
+                if try await settings.revisions.latest(articleID: article.id) == nil {
+                    items.append(item(article, date: article.updatedAt, link: EditorPath.history(id: article.id)))
+                }
+            }
             ctx["isReviewer"] = true
-            ctx["waiting"] = waiting.map { item($0.article, date: $0.createdAt, link: EditorPath.history(id: $0.articleID)) }
-            ctx["hasWaiting"] = !waiting.isEmpty
+            ctx["waiting"] = items
+            ctx["hasWaiting"] = !items.isEmpty
         }
         if session.user.role == .editor {
             let ready = try await settings.revisions.latestRevisions(in: .approved, limit: Self.listLimit)
