@@ -46,6 +46,22 @@ import SanaCore
         }
     }
 
+    /// Browsers send textarea line breaks as CR LF: saved as LF, not refused as control characters.
+    @Test func lineBreaksAsBrowsersSendThemAreSaved() async throws {
+        let site = try EditorSite(); defer { site.remove() }
+        let wendy = try await site.accounts.addUser(name: "wendy", role: .writer, password: EditorSite.password, by: "test")
+        try await site.application().test(.router) { client in
+            let session = try await site.accounts.startSession(for: wendy, lifetime: 600)
+            let created = try await client.post(EditorPath.drafts, [("csrf", session.session.csrfToken), ("title", "Two lines?"), ("category", "General"),
+                                                                    ("summary", "One.\r\nTwo."), ("body", "First.\r\n\r\n## Second\r\n\rText.")],
+                                                cookies: [EditorCookies.session: session.token])
+            #expect(created.status == .seeOther)
+            let id = String(try #require(created.headers[.location]).dropFirst(EditorPath.drafts.count + 1))
+            let saved = try #require(try await site.store.article(id: id))
+            #expect(saved.body == "First.\n\n## Second\n\nText." && saved.summary == "One.\nTwo.")
+        }
+    }
+
     @Test func theLivePreviewRouteAnswersThePanelAndWarnsWithoutCareAdvice() async throws {
         let site = try EditorSite(); defer { site.remove() }
         let wendy = try await site.accounts.addUser(name: "wendy", role: .writer, password: EditorSite.password, by: "test")

@@ -20,7 +20,9 @@ extension EditorRoutes {
 
         init(_ form: FormQuery) {
             title = form["title"] ?? ""; category = form["category"] ?? ""
-            summary = form["summary"] ?? ""; body = form["body"] ?? ""
+            // Browsers send a textarea's line breaks as CR LF (HTML's form encoding); the store
+            // keeps text with LF only, as Markdown files have it.
+            summary = Self.lineFeeds(form["summary"] ?? ""); body = Self.lineFeeds(form["body"] ?? "")
             revision = form["revision"].flatMap { Int($0) }
             wantsPreview = form["preview"] != nil
         }
@@ -28,6 +30,10 @@ extension EditorRoutes {
         init(_ article: Article) {
             title = article.title; category = article.category.name; summary = article.summary; body = article.body
             revision = article.revision
+        }
+
+        static func lineFeeds(_ text: String) -> String {
+            text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
 
         /// The first field that is missing, named as on the form.
