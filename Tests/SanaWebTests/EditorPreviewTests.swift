@@ -46,6 +46,31 @@ import SanaCore
         }
     }
 
+    /// The preview's article is the public page's article, element for element (only its ids
+    /// are prefixed, to stay apart from the form's).
+    @Test func thePreviewIsThePublicRendering() async throws {
+        let site = try EditorSite(); defer { site.remove() }
+        let wendy = try await site.accounts.addUser(name: "wendy", role: .writer, password: EditorSite.password, by: "test")
+        let article = Article(id: "same", title: "Is it the same?", summary: "A summary of its own.", body: Self.body + "\n\n## When to get help\n\nIf it lasts.",
+                              category: Category(name: "Ear, nose and throat"),
+                              sources: [Source(title: "NHS <sore throat>", url: "https://www.nhs.uk/conditions/sore-throat/", licence: "OGL")])
+        _ = try await site.store.upsert(article)
+        try await site.application().test(.router) { client in
+            let session = try await site.accounts.startSession(for: wendy, lifetime: 600)
+            let publicPage = String(buffer: try await client.get(SitePath.article(slug: article.slug).href).body)
+            let panel = String(buffer: try await client.post(EditorPath.preview, [("csrf", session.session.csrfToken), ("article", "same"), ("title", article.title),
+                                                                                 ("category", article.category.name), ("summary", article.summary), ("body", article.body)],
+                                                             cookies: [EditorCookies.session: session.token]).body)
+            func articleElement(_ html: String) -> String? {
+                guard let start = html.range(of: "<article>"), let end = html.range(of: "</article>") else { return nil }
+                return String(html[start.lowerBound..<end.upperBound])
+            }
+            let shown = try #require(articleElement(publicPage)), previewed = try #require(articleElement(panel))
+            #expect(previewed.replacingOccurrences(of: PageRenderer.previewAnchorPrefix, with: "") == shown)
+            #expect(shown.contains("NHS &lt;sore throat&gt;") && shown.contains("care-urgent"))
+        }
+    }
+
     /// Browsers send textarea line breaks as CR LF: saved as LF, not refused as control characters.
     @Test func lineBreaksAsBrowsersSendThemAreSaved() async throws {
         let site = try EditorSite(); defer { site.remove() }
