@@ -23,7 +23,8 @@ public struct Readability: Sendable, Equatable {
 
     /// Reads plain text (a body's sections as `SectionParser` gives them, headings left out).
     /// A sentence ends at `.`, `!` or `?` followed by white space, or at a line break: list items
-    /// and table rows are sentences of their own even without a full stop.
+    /// and table rows are sentences of their own even without a full stop. An abbreviation's full
+    /// stop ("e.g.") ends a sentence too, so the count errs towards shorter sentences.
     public init(text: String) {
         words = 0; sentences = 0; syllables = 0; longSentences = []
         for line in text.split(whereSeparator: \.isNewline) {

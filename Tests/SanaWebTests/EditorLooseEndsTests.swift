@@ -28,6 +28,7 @@ import SanaCore
             let history = String(buffer: try await client.get(EditorPath.history(id: "imp"), cookies: rita.cookies).body)
             #expect(history.contains("Revision 1: submitted") && history.contains("Approve"))
             #expect(try await site.settings.revisions.revisions(articleID: "imp").map(\.author) == ["import"])
+            #expect(!history.contains("Changes</a>"), "revision 1 has no earlier one to compare with")
             let approved = try await client.post(EditorPath.history(id: "imp", "approve"), [("csrf", rita.csrf), ("revision", "1")], cookies: rita.cookies)
             #expect(approved.status == .seeOther)
             let published = try await client.post(EditorPath.history(id: "imp", "publish"), [("csrf", ed.csrf), ("revision", "1")], cookies: ed.cookies)

@@ -27,7 +27,8 @@ extension EditorRoutes {
                                       "date": revision.createdAt.formatted(.iso8601)]
             if let reviewer = revision.reviewer { row["reviewer"] = reviewer }
             if let comment = revision.comment { row["comment"] = comment }
-            if revision.number > 1 { row["diffURL"] = EditorPath.history(id: stored.id, "diff") + "?from=\(revision.number - 1)&to=\(revision.number)" }
+            // false, not missing: a missing key would find the page's own diffURL (Mustache looks outwards).
+            row["diffURL"] = revision.number > 1 ? EditorPath.history(id: stored.id, "diff") + "?from=\(revision.number - 1)&to=\(revision.number)" : false
             if role == .writer, !archived, revision.number != latest?.number { row["restoreURL"] = EditorPath.history(id: stored.id, "restore") }
             return row
         }
