@@ -6,7 +6,7 @@ through chromium-driver, driven by selenium).
 
 The accounts wendy (writer), rita (reviewer) and ed (editor) exist already with PASSWORD
 (BrowserTests creates them with `sana user add`). Wendy writes an article with a care card
-(the live preview follows her typing) and submits it; rita rejects it with a comment; wendy
+(the live preview follows her typing, and shows hostile text as text) and submits it; rita rejects it with a comment; wendy
 fixes it and submits again; rita approves; ed publishes. The public page must then say
 "Reviewed by rita" and carry reviewedBy and lastReviewed in its JSON-LD. Every editor screen
 visited is checked as the public pages are (site_browser_test.py): no console error, no HTML5
@@ -18,6 +18,7 @@ import html5lib
 
 import axe_core_python
 from selenium import webdriver
+from selenium.common.exceptions import UnexpectedAlertPresentException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -35,6 +36,7 @@ Drink plenty of fluids, rest, and gargle with warm salty water.
 
 > [!URGENT] See a doctor today if you find it hard to swallow or breathe.
 """
+HOSTILE = "Inert <img src=x onerror=alert(1)> <script>alert(2)</script> [x](javascript:alert(3)) <b onclick=alert(4)>b</b> Z\u0301\u0600\"><svg onload=alert(5)>"
 FIX = "\n## When to get help\n\nSee a GP if your sore throat lasts more than a week.\n"
 
 
@@ -120,6 +122,24 @@ def step(driver, wait, button, name, fields=None):
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#revisions")))
 
 
+def check_hostile_preview(driver, wait):
+    """Hostile text typed into a new draft: the live preview shows it as text, runs nothing."""
+    driver.get(BASE + "/editor/drafts/new")
+    driver.find_element(By.ID, "body").send_keys(HOSTILE)
+    try:
+        wait.until(lambda d: "Inert" in d.find_element(By.ID, "preview-panel").text)
+    except UnexpectedAlertPresentException as e:
+        failures.append(f"hostile preview: a script ran ({e.alert_text!r})")
+        return
+    found = driver.execute_script(
+        "var panel = document.getElementById('preview-panel'), found = [];"
+        "panel.querySelectorAll('*').forEach(function (e) { Array.prototype.forEach.call(e.attributes, function (a) {"
+        "  if (/^on/i.test(a.name) || /^\\s*javascript:/i.test(a.value)) found.push(e.tagName + ' ' + a.name); }); });"
+        "panel.querySelectorAll('img, script, svg, iframe').forEach(function (e) { found.push(e.tagName); });"
+        "return found;")
+    expect(found == [], f"hostile preview: {found}")
+
+
 def main():
     os.makedirs(SHOTS, exist_ok=True)
     driver = browser()
@@ -141,6 +161,8 @@ def main():
         driver.find_element(By.XPATH, "//button[normalize-space()='Save draft']").click()
         wait.until(EC.url_matches(r"/editor/drafts/ed-"))
         draft_url = driver.current_url
+        check_hostile_preview(driver, wait)
+        driver.get(draft_url)
         driver.find_element(By.LINK_TEXT, "History and review").click()
         step(driver, wait, "Submit for review", "submit")
         sign_out(driver, wait)
