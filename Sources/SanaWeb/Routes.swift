@@ -11,15 +11,17 @@ import SanaStore
 /// `sitemapLimit`: URLs per sitemap file before `/sitemap.xml` becomes a sitemap index.
 /// `conditionsPageSize`: names per page of one letter of the A–Z index.
 /// `editor`: the editorial side under `/editor` (accounts, cookies); nil leaves it out.
+/// `backlog`: counts the searches that found nothing (good), for the editors' backlog; nil: none.
 public func buildRouter(store: some ArticleStore, renderer: PageRenderer, index: SearchIndex,
                         revisionCheckInterval: Double = 2, sitemapLimit: Int = 50_000,
-                        conditionsPageSize: Int = 1_000, editor: EditorSettings? = nil) -> Router<SanaRequestContext> {
+                        conditionsPageSize: Int = 1_000, editor: EditorSettings? = nil,
+                        backlog: SearchBacklogRecorder? = nil) -> Router<SanaRequestContext> {
     let router = Router(context: SanaRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware())
     PlumbingRoutes(store: store).addRoutes(to: router)
     let site = SiteRoutes(store: store, renderer: renderer, index: index, cache: PageCache(), answers: PageCache(capacity: 2_000),
                           conditions: ConditionsDirectory(index: index), revisionCheckInterval: revisionCheckInterval,
-                          sitemapLimit: sitemapLimit, conditionsPageSize: max(1, conditionsPageSize))
+                          sitemapLimit: sitemapLimit, conditionsPageSize: max(1, conditionsPageSize), backlog: backlog)
     site.addRoutes(to: router)
     if let editor { EditorRoutes(store: store, renderer: renderer, settings: editor).addRoutes(to: router) }
     // Last, so that it wraps only the responder for requests no route matched (Hummingbird gives

@@ -21,8 +21,14 @@ extension SiteRoutes {
             let trimmed = query.trimmed
             let response = trimmed.isEmpty ? nil
                 : index.search(trimmed, limit: Self.resultsPerPage, offset: (pageNumber - 1) * Self.resultsPerPage, category: category)
-            return CachedPage(renderer.search(query: query, response: response, categories: categories, selected: category,
-                                              page: pageNumber, pageSize: Self.resultsPerPage))
+            var page = CachedPage(renderer.search(query: query, response: response, categories: categories, selected: category,
+                                                  page: pageNumber, pageSize: Self.resultsPerPage))
+            page.backlogReason = response.flatMap(SearchBacklogRecorder.reason(for:))
+            return page
+        }
+        // The backlog counts questions, so a question once: its first page, unfiltered.
+        if pageNumber == 1, category == nil, let backlog {
+            await backlog.record(question: query, reason: page.backlogReason)
         }
         return CachedPageResponse(page, cacheControl: "private, max-age=60")
     }
