@@ -77,6 +77,19 @@ func indexed(_ articles: [Article] = corpus) -> SearchIndex {
         #expect(names.map { $0.name.lowercased() } == names.map { $0.name.lowercased() }.sorted())
     }
 
+    @Test func conditionNamesSortByLowerCaseCodePointsPastTheirFirstEightBytes() {
+        let names = ["Retinitis pigmentosa 2", "retinitis pigmentosa 10", "Retinitis", "Éclampsia", "Eclampsia",
+                     "Retinitis punctata albescens", "A", "Ab"]
+        let index = indexed(names.enumerated().map { i, name in
+            article("n\(i)", "What is \(name)?", "About \(name).", focus: name)
+        })
+        let listed = index.conditionNames().map(\.name).filter(names.contains)
+        #expect(listed == ["A", "Ab", "Eclampsia", "Retinitis", "retinitis pigmentosa 10", "Retinitis pigmentosa 2",
+                           "Retinitis punctata albescens", "Éclampsia"])
+        #expect(IndexSnapshot.sortPrefix("ab") < IndexSnapshot.sortPrefix("ab c"))
+        #expect(IndexSnapshot.sortPrefix("retinitis pigmentosa 2") == IndexSnapshot.sortPrefix("retinitis punctata"))
+    }
+
     @Test func longQuestionsScoreOnlyTheirWeightiestTerms() throws {
         let index = indexed().snapshot
         var p = RankingParameters()

@@ -104,6 +104,12 @@ import SanaStore
         }
     }
 
+    @Test func namesAreFiledUnderTheirFirstLetterWithoutAccents() {
+        let cases = ["gallstones": "g", "Gallstones": "g", "Zed": "z", "3-M syndrome": "0-9", "Éclampsia": "e",
+                     "(Acute) bronchitis": "a", "'t Hooft syndrome": "t", "Ångström": "a", "": "", "…": ""]
+        for (name, letter) in cases { #expect(ConditionsDirectory.indexLetter(of: name) == letter, "\(name)") }
+    }
+
     @Test func articlePagesCarryMetadataAndStructuredData() async throws {
         let (_, app) = try await sampleSite()
         try await app.test(.router) { client in

@@ -67,6 +67,15 @@ final class ConditionsDirectory: Sendable {
 
     /// The A–Z letter a name is filed under: its first letter without accents, "0-9" for digits.
     static func indexLetter(of name: String) -> String {
+        // Most names start with an ASCII letter or digit: no folding needed (a million names).
+        if let byte = name.utf8.first {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): return String(UnicodeScalar(byte))
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): return String(UnicodeScalar(byte + 32))
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return "0-9"
+            default: break
+            }
+        }
         guard let first = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).unicodeScalars
             .first(where: { CharacterSet.alphanumerics.contains($0) }) else { return "" }
         if CharacterSet.decimalDigits.contains(first) { return "0-9" }
