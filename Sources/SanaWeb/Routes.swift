@@ -1,4 +1,5 @@
 import Hummingbird
+import SanaAPIContract
 import SanaSearch
 import SanaStore
 
@@ -11,19 +12,24 @@ import SanaStore
 /// `sitemapLimit`: URLs per sitemap file before `/sitemap.xml` becomes a sitemap index.
 /// `conditionsPageSize`: names per page of one letter of the A–Z index.
 /// `editor`: the editorial side under `/editor` (accounts, cookies); nil leaves it out.
+/// `api`: the JSON API's rate limit, and the proxies whose `X-Forwarded-For` names the client.
 public func buildRouter(store: some ArticleStore, renderer: PageRenderer, index: SearchIndex,
                         revisionCheckInterval: Double = 2, sitemapLimit: Int = 50_000,
-                        conditionsPageSize: Int = 1_000, editor: EditorSettings? = nil) -> Router<SanaRequestContext> {
+                        conditionsPageSize: Int = 1_000, editor: EditorSettings? = nil,
+                        api: APISettings = APISettings()) throws -> Router<SanaRequestContext> {
     let router = Router(context: SanaRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ClientAddressMiddleware(trustedProxies: api.trustedProxies))
     PlumbingRoutes(store: store).addRoutes(to: router)
     let site = SiteRoutes(store: store, renderer: renderer, index: index, cache: PageCache(), answers: PageCache(capacity: 2_000),
                           conditions: ConditionsDirectory(index: index), revisionCheckInterval: revisionCheckInterval,
                           sitemapLimit: sitemapLimit, conditionsPageSize: max(1, conditionsPageSize))
     site.addRoutes(to: router)
+    let apiArea = API(limiter: api.limiter)
+    try APIv1(site: site, document: try APIContract.document()).addRoutes(to: router, middleware: apiArea)
     if let editor { EditorRoutes(store: store, renderer: renderer, settings: editor).addRoutes(to: router) }
     // Last, so that it wraps only the responder for requests no route matched (Hummingbird gives
     // router middleware to the routes added after it, and to that responder).
-    router.add(middleware: UnmatchedRequestMiddleware(site: site.middleware, api: API.middleware))
+    router.add(middleware: UnmatchedRequestMiddleware(site: site.middleware, api: apiArea.chain))
     return router
 }
