@@ -229,7 +229,7 @@ func json(_ buffer: ByteBuffer) throws -> [String: Any] {
     /// On a route of its own until the API's writes exist.
     @Test func bodiesAreBoundedAndMustBeJSON() async throws {
         let router = Router(context: SanaRequestContext.self)
-        router.group(RouterPath(API.path)).add(middleware: API(limiter: RateLimiter()).chain)
+        router.group(RouterPath(API.path)).add(middleware: API(limiter: RateLimiter()).chain).add(middleware: RequestBodyMiddleware(maxBytes: API.maxBodyBytes))
             .post("/echo") { request, _ -> Response in Response(status: .ok, body: .init(byteBuffer: try await request.body.collect(upTo: .max))) }
         try await Application(router: router).test(.router) { client in
             try await client.execute(uri: "/api/echo", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "hello")) { response in

@@ -17,13 +17,12 @@ struct API: Sendable {
     }
 
     /// What every API request passes through, outermost first: CORS (so browsers can read even
-    /// the errors), errors as problem documents, the rate limit, body checks, malformed queries.
+    /// the errors), errors as problem documents, the rate limit by address, malformed queries.
     @MiddlewareFixedTypeBuilder<Request, Response, SanaRequestContext>
     var chain: some MiddlewareProtocol<Request, Response, SanaRequestContext> {
         CORSMiddleware()
         APIErrorMiddleware()
         RateLimitMiddleware(limiter: limiter)
-        RequestBodyMiddleware(maxBytes: Self.maxBodyBytes)
         QueryValidationMiddleware()
     }
 }

@@ -12,10 +12,16 @@ struct APIv1<Store: ArticleStore>: APIProtocol {
     let site: SiteRoutes<Store>
     /// The OpenAPI document's bytes, served as they are.
     let document: Data
+    /// The editorial side's stores, which writes go through; nil: no accounts, so no token opens anything.
+    let editor: EditorSettings?
 
-    /// The routes, on a group of their own with the API's middleware.
-    func addRoutes(to router: some RouterMethods<SanaRequestContext>, middleware: API) throws {
-        let group = router.group().add(middleware: middleware.chain)
+    /// The routes, on a group of their own with the API's middleware: the area's, then tokens
+    /// for the operations that need a scope, body checks, parameters as the document declares them.
+    func addRoutes(to router: some RouterMethods<SanaRequestContext>, area: API) throws {
+        let group = router.group().add(middleware: area.chain)
+            .add(middleware: TokenAuthenticationMiddleware(scopes: try RequiredScopes(document: document),
+                                                           tokens: editor.map { APITokenStore(sharingDatabaseOf: $0.accounts) }, limiter: area.limiter))
+            .add(middleware: RequestBodyMiddleware(maxBytes: API.maxBodyBytes))
             .add(middleware: ParameterCheckMiddleware(checks: try ParameterChecks(document: document)))
             .add(middleware: GeneratedResponseFixes(document: document))
         try registerHandlers(on: group)
