@@ -25,8 +25,9 @@ public func buildRouter(store: some ArticleStore, renderer: PageRenderer, index:
                           conditions: ConditionsDirectory(index: index), revisionCheckInterval: revisionCheckInterval,
                           sitemapLimit: sitemapLimit, conditionsPageSize: max(1, conditionsPageSize))
     site.addRoutes(to: router)
-    let apiArea = API(limiter: api.limiter)
-    try APIv1(site: site, document: try APIContract.document(), editor: editor).addRoutes(to: router, area: apiArea)
+    let document = try APIContract.document()
+    let apiArea = API(limiter: api.limiter, methodsByPath: try MethodNotAllowedMiddleware.table(document: document))
+    try APIv1(site: site, document: document, editor: editor).addRoutes(to: router, area: apiArea)
     if let editor { EditorRoutes(store: store, renderer: renderer, settings: editor).addRoutes(to: router) }
     // Last, so that it wraps only the responder for requests no route matched (Hummingbird gives
     // router middleware to the routes added after it, and to that responder).

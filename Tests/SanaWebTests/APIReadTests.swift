@@ -272,3 +272,33 @@ func json(_ buffer: ByteBuffer) throws -> [String: Any] {
         #expect(AddressBlock("example.com") == nil)
     }
 }
+
+@Suite struct APIContractTests {
+    /// The generated server registers a route for every operation in the document; this checks
+    /// the other way: every route under /api is an operation of the document.
+    @Test func everyAPIRouteIsInTheDocumentAndEveryOperationHasARoute() async throws {
+        let store = InMemoryArticleStore()
+        let router = try buildRouter(store: store, renderer: try await PageRenderer(), index: try await loadSearchIndex(from: store))
+        let routes = Set(router.routes.filter { "\($0.path)".hasPrefix("/api") && $0.method != .head }.map { "\($0.method) \($0.path)" })
+        let root = try #require(try JSONSerialization.jsonObject(with: try APIContract.document()) as? [String: Any])
+        let paths = try #require(root["paths"] as? [String: [String: Any]])
+        let operations = Set(paths.flatMap { path, item in item.keys.map { "\($0.uppercased()) \(path)" } })
+        #expect(routes == operations)
+        #expect(operations.count == 19)
+    }
+
+    @Test func aDocumentedPathWithAnotherMethodIs405WithAllow() async throws {
+        let (_, app) = try await sampleAPI()
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/categories", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, HEAD, OPTIONS")
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+            try await client.execute(uri: "/api/v1/articles/gout", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, HEAD, OPTIONS, PATCH, PUT")
+            }
+        }
+    }
+}

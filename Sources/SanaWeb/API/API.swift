@@ -10,6 +10,8 @@ struct API: Sendable {
     static var maxBodyBytes: Int { 256 * 1024 }
 
     let limiter: RateLimiter
+    /// The methods of each documented path template, for 405 on a path whose method is not one.
+    var methodsByPath: [String: [String]] = [:]
 
     /// Whether `path` is under `/api`.
     static func owns(_ path: String) -> Bool {
@@ -23,6 +25,7 @@ struct API: Sendable {
         CORSMiddleware()
         APIErrorMiddleware()
         RateLimitMiddleware(limiter: limiter)
+        MethodNotAllowedMiddleware(methodsByPath: methodsByPath)
         QueryValidationMiddleware()
     }
 }
