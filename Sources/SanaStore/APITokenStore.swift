@@ -121,7 +121,8 @@ public struct APITokenStore: Sendable {
         return token
     }
 
-    static func text(_ scopes: Set<APIScope>) -> String { APIScope.allCases.filter(scopes.contains).map(\.rawValue).joined(separator: " ") }
+    /// Scopes in their fixed order, space-separated.
+    public static func text(_ scopes: Set<APIScope>) -> String { APIScope.allCases.filter(scopes.contains).map(\.rawValue).joined(separator: " ") }
 
     static func day(_ date: Date) -> String { date.formatted(.iso8601.year().month().day()) }
 
