@@ -23,7 +23,7 @@ public func buildApplication(configuration: SanaConfiguration, store: some Artic
     let renderer = try await PageRenderer(siteURL: configuration.siteURL)
     let editor = accounts.map { EditorSettings(accounts: $0, secureCookies: configuration.servesHTTPS) }
     let router = try buildRouter(store: store, renderer: renderer, index: index, editor: editor,
-                                 api: APISettings(trustedProxies: configuration.trustedProxyBlocks))
+                                 api: APISettings(limiter: configuration.apiRateLimiter, trustedProxies: configuration.trustedProxyBlocks))
     let limits = configuration.connectionLimits
     return Application(router: router, server: limits.server,
                        configuration: limits.configuration(address: .hostname(configuration.host, port: configuration.port), logger: logger),

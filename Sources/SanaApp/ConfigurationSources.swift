@@ -58,6 +58,7 @@ extension SanaConfiguration {
         c.followInterval = reader.double(forKey: Key.followInterval.configKey, default: c.followInterval)
         c.logLevel = reader.string(forKey: Key.logLevel.configKey, as: Logger.Level.self, default: c.logLevel)
         c.trustedProxies = reader.stringArray(forKey: Key.trustedProxies.configKey, default: c.trustedProxies)
+        c.apiRateLimit = reader.int(forKey: Key.apiRateLimit.configKey, default: c.apiRateLimit)
         if let problem = problems.first { throw ConfigurationError(problem) }
         return c
     }

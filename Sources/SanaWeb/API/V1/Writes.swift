@@ -24,10 +24,12 @@ extension APIv1 {
     func createArticle(_ input: Operations.CreateArticle.Input) async throws -> Operations.CreateArticle.Output {
         let w = try writer()
         guard case let .json(body) = input.body else { throw Self.unsupported }
-        let content = try Self.validated(title: body.title, category: body.category, markdown: body.markdown, summary: body.summary)
+        let content = try Self.validated(title: body.title, category: body.category, markdown: body.markdown, summary: body.summary,
+                                         focus: body.focus, language: body.language)
         let (article, revision) = try await run(w) {
             try await actions(w).createDraft(title: content.title, category: content.category, summary: body.summary ?? "", body: content.markdown,
-                                             author: w.token.owner, focus: body.focus, language: body.language ?? "en")
+                                             author: w.token.owner, focus: body.focus.flatMap { $0.isEmpty ? nil : $0 },
+                                             language: body.language.flatMap { $0.isEmpty ? nil : $0 } ?? "en")
         }
         try await audit(w, "api.create", article.id, to: revision.number)
         return .created(.init(headers: .init(eTag: Self.etag(revision)), body: .json(Self.shape(revision))))
@@ -36,12 +38,13 @@ extension APIv1 {
     func replaceArticle(_ input: Operations.ReplaceArticle.Input) async throws -> Operations.ReplaceArticle.Output {
         let w = try writer()
         guard case let .json(body) = input.body else { throw Self.unsupported }
-        let content = try Self.validated(title: body.title, category: body.category, markdown: body.markdown, summary: body.summary)
+        let content = try Self.validated(title: body.title, category: body.category, markdown: body.markdown, summary: body.summary,
+                                         focus: body.focus, language: body.language)
         let revision = try await edit(w, input.path.idOrSlug, ifMatch: input.headers.ifMatch, action: "api.replace") { draft in
             draft.title = content.title; draft.category = Category(name: content.category); draft.body = content.markdown
             draft.summary = body.summary.flatMap { $0.isEmpty ? nil : $0 } ?? Summary.derive(from: content.markdown)
             if let focus = body.focus { draft.focus = focus.isEmpty ? nil : focus }
-            if let language = body.language { draft.language = language }
+            if let language = body.language, !language.isEmpty { draft.language = language }
         }
         return .ok(.init(headers: .init(eTag: Self.etag(revision)), body: .json(Self.shape(revision))))
     }
@@ -51,11 +54,11 @@ extension APIv1 {
         guard case let .applicationMergePatchJson(patch) = input.body else { throw Self.unsupported }
         let revision = try await edit(w, input.path.idOrSlug, ifMatch: input.headers.ifMatch, action: "api.patch") { draft in
             let content = try Self.validated(title: patch.title ?? draft.title, category: patch.category ?? draft.category.name,
-                                             markdown: patch.markdown ?? draft.body, summary: patch.summary)
+                                             markdown: patch.markdown ?? draft.body, summary: patch.summary, focus: patch.focus, language: patch.language)
             draft.title = content.title; draft.category = Category(name: content.category); draft.body = content.markdown
             if let summary = patch.summary { draft.summary = summary.isEmpty ? Summary.derive(from: draft.body) : summary }
             if let focus = patch.focus { draft.focus = focus.isEmpty ? nil : focus }
-            if let language = patch.language { draft.language = language }
+            if let language = patch.language, !language.isEmpty { draft.language = language }
         }
         return .ok(.init(headers: .init(eTag: Self.etag(revision)), body: .json(Self.shape(revision))))
     }
@@ -83,6 +86,7 @@ extension APIv1 {
         }
         let (article, number) = try await target(w, input.path.idOrSlug, ifMatch: input.headers.ifMatch)
         let comment = EditorRoutes<Store>.trimmed(decision?.comment)
+        try Self.check("comment", comment, max: 5_000)
         let revision = try await run(w) {
             try await w.editor.revisions.move(articleID: article.id, number: number, from: [.submitted], to: .approved, actor: w.token.owner,
                                               signOff: true, comment: comment, nextReviewDue: due)
@@ -97,6 +101,7 @@ extension APIv1 {
         guard let comment = EditorRoutes<Store>.trimmed(decision?.comment) else {
             throw ProblemDetails(status: .unprocessableContent, detail: "comment: say what must change; a rejection needs a comment.", field: "comment")
         }
+        try Self.check("comment", comment, max: 5_000)
         let (article, number) = try await target(w, input.path.idOrSlug, ifMatch: input.headers.ifMatch)
         let revision = try await run(w) {
             try await w.editor.revisions.move(articleID: article.id, number: number, from: [.submitted], to: .rejected, actor: w.token.owner,
@@ -151,7 +156,7 @@ extension APIv1 {
         guard let r = try await w.editor.revisions.revision(articleID: article.id, number: input.path.number) else {
             throw ProblemDetails(status: .notFound, detail: RevisionError.noSuchRevision(input.path.number).description)
         }
-        let content = Components.Schemas.ArticleInput(title: r.article.title, category: r.article.category.name, summary: r.article.summary,
+        let content = Components.Schemas.RevisionContent(title: r.article.title, category: r.article.category.name, summary: r.article.summary,
                                                       markdown: r.article.body, focus: r.article.focus, language: r.article.language)
         return .ok(.init(body: .json(.init(revision: Self.shape(r), content: content))))
     }
@@ -233,12 +238,26 @@ extension APIv1 {
                                                            fromRevision: from, toRevision: to, detail: "for \(w.token.owner)"))
     }
 
-    /// The fields every article needs, checked before the store sees them (422 naming the field).
-    static func validated(title: String, category: String, markdown: String, summary: String?) throws -> (title: String, category: String, markdown: String) {
+    /// The fields of an article as the document bounds them, checked before the store sees them
+    /// (422 naming the field; the generated code checks types, not lengths).
+    static func validated(title: String, category: String, markdown: String, summary: String?, focus: String?, language: String?) throws
+        -> (title: String, category: String, markdown: String) {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines), category = category.trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty { throw ProblemDetails(status: .unprocessableContent, detail: "title: must not be empty.", field: "title") }
         if category.isEmpty { throw ProblemDetails(status: .unprocessableContent, detail: "category: must not be empty.", field: "category") }
+        try check("title", title, max: 300)
+        try check("category", category, max: 120)
+        try check("summary", summary, max: 1_000)
+        try check("markdown", markdown, max: 200_000)
+        try check("focus", focus, max: 200)
+        try check("language", language, max: 20)
         return (title, category, markdown)
+    }
+
+    /// Lengths count characters, as JSON Schema's `maxLength` does (Unicode scalars).
+    static func check(_ field: String, _ value: String?, max: Int) throws {
+        guard let value, value.unicodeScalars.count > max else { return }
+        throw ProblemDetails(status: .unprocessableContent, detail: "\(field): at most \(max) characters.", field: field)
     }
 
     static func etag(_ r: EditorialRevision) -> String { "\"r\(r.number)\"" }
