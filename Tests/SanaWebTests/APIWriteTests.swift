@@ -212,4 +212,42 @@ import SanaIngest
             EditorReviewTests.expectInert(sections.compactMap { $0["html"] as? String }.joined())
         }
     }
+
+    /// Each error status the API answers is a problem document naming that status (429: `APIReadTests`).
+    @Test func everyErrorStatusIsAProblemDocument() async throws {
+        let fixture = try await Fixture()
+        defer { fixture.site.remove() }
+        let writer = try await fixture.token([.write], owner: "wendy")
+        let publisher = try await fixture.token([.publish], owner: "ed")
+        let app = try await fixture.site.application()
+        try await app.test(.router) { client in
+            let id = try await client.execute(uri: "/api/v1/articles", method: .post, headers: Self.headers(writer),
+                                              body: try Self.body(["title": "What is gout?", "category": "Bones", "markdown": "Gout."])) { response in
+                try #require((try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])?["article_id"] as? String)
+            }
+            let article = "/api/v1/articles/\(id)"
+            let patch = "application/merge-patch+json"
+            let cases: [(HTTPResponse.Status, String, HTTPRequest.Method, HTTPFields, ByteBuffer?)] = [
+                (.badRequest, "/api/v1/articles?limit=0", .get, [:], nil),
+                (.unauthorized, "/api/v1/articles", .post, Self.headers(nil), try Self.body([:])),
+                (.forbidden, article + "/publish", .post, Self.headers(writer, ifMatch: "\"r1\""), nil),
+                (.notFound, "/api/v1/articles/no-such-article", .get, [:], nil),
+                (.methodNotAllowed, "/api/v1/categories", .delete, [:], nil),
+                (.conflict, article + "/publish", .post, Self.headers(publisher, ifMatch: "\"r1\""), nil),
+                (.preconditionFailed, article, .patch, Self.headers(writer, contentType: patch, ifMatch: "\"r7\""), try Self.body(["title": "x"])),
+                (.contentTooLarge, "/api/v1/articles", .post, Self.headers(writer), ByteBuffer(repeating: 32, count: API.maxBodyBytes + 1)),
+                (.unsupportedMediaType, "/api/v1/articles", .post, Self.headers(writer, contentType: "text/plain"), ByteBuffer(string: "hi")),
+                (.unprocessableContent, "/api/v1/articles", .post, Self.headers(writer), try Self.body(["title": " ", "category": "Bones", "markdown": ""])),
+                (.preconditionRequired, article, .patch, Self.headers(writer, contentType: patch), try Self.body(["title": "x"])),
+            ]
+            for (status, uri, method, headers, body) in cases {
+                try await client.execute(uri: uri, method: method, headers: headers, body: body) { response in
+                    #expect(response.status == status, "\(method) \(uri): \(String(buffer: response.body))")
+                    #expect(response.headers[.contentType] == "application/problem+json", "\(status)")
+                    let problem = try JSONDecoder().decode(ProblemDetails.self, from: Data(buffer: response.body))
+                    #expect(problem.status == status.code && problem.title == status.reasonPhrase && problem.type == "about:blank")
+                }
+            }
+        }
+    }
 }
