@@ -59,6 +59,8 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "CompressNIO", package: "compress-nio"),
             .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
         ], resources: [.copy("Templates"), .copy("Assets")]),
         // Puts Sana together: configuration, the store chosen by its URL, the index and its
         // follower, the web application and its services.

@@ -8,7 +8,8 @@
 #     into the served database, picked up by the server's follower), the A–Z pages (time, size),
 #     and the server's resident memory.
 # Usage: bench/scale.sh [ARTICLES]   (run bench/search.sh first; SKIP_SEARCH=1 skips the in-process
-# timings, which load the index a second time; SANA_BIN picks the binary)
+# timings, which load the index a second time; SKIP_COLD=1 skips the start without the index
+# file; SANA_BIN picks the binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=.build-bench
@@ -110,7 +111,9 @@ kill $pid; wait $pid 2>/dev/null || true
 
 # Searches over the mapped index, opened from the file `sana import` wrote, as `sana serve` opens it.
 [ -n "${SKIP_SEARCH:-}" ] || "$sana" bench-search "$work/dev-questions.txt" "$work/medquad-titles-sample.txt" --index-file --database "$db"
-# For comparison: the start without the index file (a cold rebuild, as before index files).
+# For comparison: the start without the index file (a cold rebuild, as before index files);
+# SKIP_COLD=1 leaves it out (it takes minutes and several GB at a million articles).
+[ -z "${SKIP_COLD:-}" ] || exit 0
 mv "$db.index" "$db.index.kept"
 "$sana" serve --no-sample --port $port --database "$db" >"$work/serve-scale-cold.log" 2>&1 &
 pid=$!

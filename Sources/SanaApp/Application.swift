@@ -22,12 +22,15 @@ public func buildApplication(configuration: SanaConfiguration, store: some Artic
                                  indexFile: indexFile, savedPosition: loaded.savedPosition, logger: logger)
     let renderer = try await PageRenderer(siteURL: configuration.siteURL)
     let editor = accounts.map { EditorSettings(accounts: $0, secureCookies: configuration.servesHTTPS) }
-    let router = try buildRouter(store: store, renderer: renderer, index: index, editor: editor,
+    // Unanswered searches are counted where the accounts are, for the editors' backlog; the
+    // recorder writes them in batches as a service, and once more at shutdown.
+    let backlog = editor.map { SearchBacklogRecorder(backlog: $0.backlog, logger: logger) }
+    let router = try buildRouter(store: store, renderer: renderer, index: index, editor: editor, backlog: backlog,
                                  api: APISettings(limiter: configuration.apiRateLimiter, trustedProxies: configuration.trustedProxyBlocks))
     let limits = configuration.connectionLimits
     return Application(router: router, server: limits.server,
                        configuration: limits.configuration(address: .hostname(configuration.host, port: configuration.port), logger: logger),
-                       services: [follower], logger: logger)
+                       services: [follower] + (backlog.map { [$0] } ?? []), logger: logger)
 }
 
 /// Asks the engine a few questions before the server opens, so what a first search touches

@@ -45,18 +45,37 @@ public struct RevisionStore: Sendable {
             var latest = try Self.latest(article.id, db)
             let found = latest?.number ?? 0
             guard found == expected else { throw RevisionError.wrongState(expected: expected, latest: found, state: latest?.state, allowed: [.draft]) }
-            if latest == nil, let seed {
-                let state: RevisionState = seed.status == .published ? .published : .draft
-                let first = EditorialRevision(articleID: seed.id, number: 1, article: seed, author: seed.reviewer ?? "import", createdAt: seed.updatedAt,
-                                              state: state, reviewer: seed.reviewer, reviewedAt: seed.reviewedAt, nextReviewDue: seed.nextReviewDue)
-                try Self.insert(first, db)
-                latest = first
-            }
+            if latest == nil, let seed { latest = try Self.insertSeed(seed, db) }
             let next = EditorialRevision(articleID: article.id, number: (latest?.number ?? 0) + 1, article: article, author: author,
                                          createdAt: created, state: .draft)
             try Self.insert(next, db)
             return next
         }
+    }
+
+    /// Gives an article with no revisions yet its stored version as revision 1 (see `saveDraft`);
+    /// nothing when it has revisions. An article imported as `in_review` starts submitted, so
+    /// reviewers can approve or reject it like any other.
+    public func seedIfEmpty(_ seed: Article) async throws {
+        try await writer.write { db in
+            if try Self.latest(seed.id, db) == nil { _ = try Self.insertSeed(seed, db) }
+        }
+    }
+
+    private static func insertSeed(_ seed: Article, _ db: Database) throws -> EditorialRevision {
+        let state: RevisionState = switch seed.status {
+        case .published: .published
+        case .inReview: .submitted
+        case .draft, .archived: .draft
+        }
+        // A published seed was written and signed off before the editor existed: it names its
+        // reviewer; anything else was written by the import, not by any account.
+        let author = seed.status == .published ? seed.reviewer ?? "import" : "import"
+        let first = EditorialRevision(articleID: seed.id, number: 1, article: seed, author: author, createdAt: seed.updatedAt,
+                                      state: state, reviewer: seed.status == .published ? seed.reviewer : nil,
+                                      reviewedAt: seed.status == .published ? seed.reviewedAt : nil, nextReviewDue: seed.nextReviewDue)
+        try insert(first, db)
+        return first
     }
 
     /// A review decision or step on the latest revision, which must be `number` and in one of

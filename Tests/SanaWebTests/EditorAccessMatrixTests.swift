@@ -34,7 +34,7 @@ import SanaCore
         case .signInForm: signedIn ? .seeOther : .ok
         case .signIn: .unauthorized // the matrix posts no credentials
         case .signOut: .seeOther
-        case .dashboard, .newDraftForm, .editDraftForm, .auditLog: .ok
+        case .dashboard, .newDraftForm, .editDraftForm, .auditLog, .preview, .backlog: .ok
         case .createDraft, .saveDraft: .unprocessableContent // the matrix posts no title
         case .history, .diff: .ok
         // The matrix names no revision, and the draft has none through the editor: a wrong state.

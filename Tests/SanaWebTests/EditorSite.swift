@@ -34,9 +34,16 @@ struct EditorSite {
     }
 
     /// `revisionCheckInterval` 0: public pages show a change at once, for tests that publish.
-    func application(revisionCheckInterval: Double = 2, index: SearchIndex = SearchIndex(englishWords: .none)) async throws -> some ApplicationProtocol {
+    func application(revisionCheckInterval: Double = 2, index: SearchIndex = SearchIndex(englishWords: .none),
+                     backlog: SearchBacklogRecorder? = nil) async throws -> some ApplicationProtocol {
         try Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: index,
-                                        revisionCheckInterval: revisionCheckInterval, editor: settings))
+                                        revisionCheckInterval: revisionCheckInterval, editor: settings, backlog: backlog))
+    }
+
+    /// A backlog recorder over this site's database and clock that never flushes by itself.
+    func backlogRecorder(batchSize: Int = 1_000) -> SearchBacklogRecorder {
+        let clock = self.clock
+        return SearchBacklogRecorder(backlog: settings.backlog, interval: .seconds(3_600), batchSize: batchSize, now: { clock.now })
     }
 
     func remove() { folder.remove() }

@@ -56,7 +56,7 @@ enum MarkupInvariants {
     /// The page's own scripts only: site.js, and JSON-LD that parses and cannot end its element.
     static func checkScript(_ tag: HTMLTag, _ page: String, _ sourceLocation: SourceLocation) {
         if let src = tag.attribute("src") {
-            #expect(src == "/assets/site.js" && tag.content.isEmpty, "\(page): script src=\(src)", sourceLocation: sourceLocation)
+            #expect(["/assets/site.js", "/assets/editor.js"].contains(src) && tag.content.isEmpty, "\(page): script src=\(src)", sourceLocation: sourceLocation)
             return
         }
         #expect(tag.attribute("type") == "application/ld+json", "\(page): inline script", sourceLocation: sourceLocation)

@@ -31,3 +31,19 @@ public enum CareLevel: String, CaseIterable, Sendable {
         return (level, String(text[text.index(after: close)...].drop { $0.isWhitespace }))
     }
 }
+
+/// One care card of a body: its level and its words (the marker taken out).
+public struct CareCard: Sendable, Equatable {
+    public var level: CareLevel
+    public var text: String
+
+    public init(level: CareLevel, text: String) {
+        self.level = level
+        self.text = text
+    }
+
+    /// The care cards of a Markdown body, in order (nested ones after the card holding them).
+    public static func found(in body: String) -> [CareCard] {
+        MarkdownWalker.careCards(body)
+    }
+}

@@ -25,6 +25,10 @@ struct MarkdownWalker {
     private(set) var parts: [Part] = []
     /// The plain text of the first top-level block with words in it (the summary's source).
     private(set) var lead: String?
+    /// The care cards, in document order, with their words.
+    private(set) var careCards: [CareCard] = []
+    /// Care cards being read: the quote and where its words start in `plain`.
+    private var openCards: [(quote: OpaquePointer, level: CareLevel, start: Int)] = []
 
     private var heading: String?
     /// The words of a section heading being read.
@@ -48,6 +52,16 @@ struct MarkdownWalker {
     }
 
     static func read(_ markdown: String, html: Bool, sections: Bool = true) -> (parts: [Part], lead: String?) {
+        let walker = walk(markdown, html: html, sections: sections)
+        return (walker.parts, walker.lead)
+    }
+
+    /// The care cards of a body.
+    static func careCards(_ markdown: String) -> [CareCard] {
+        walk(markdown, html: false, sections: true).careCards
+    }
+
+    private static func walk(_ markdown: String, html: Bool, sections: Bool) -> MarkdownWalker {
         MarkdownParser.withDocument(markdown) { root in
             var walker = MarkdownWalker(root: root, wantsHTML: html, splitsSections: sections)
             MarkdownNode.walk(root) { node, entering in
@@ -55,7 +69,7 @@ struct MarkdownWalker {
                 if entering { walker.enter(node, kind) } else { walker.exit(node, kind) }
             }
             walker.flush()
-            return (walker.parts, walker.lead)
+            return walker
         }
     }
 
@@ -94,6 +108,7 @@ struct MarkdownWalker {
         case .blockQuote:
             newline()
             if let level = careLevel(node) {
+                openCards.append((node, level, plain.utf8.count))
                 open("<div class=\"care care-\(level.rawValue)\" role=\"note\"><p class=\"care-label\"><strong>\(Escape.html(level.label))</strong></p>", "</div>")
             } else {
                 open("<blockquote>", "</blockquote>")
@@ -182,6 +197,11 @@ struct MarkdownWalker {
             return
         }
         if kind == .list { listNumbers.removeLast() }
+        if kind == .blockQuote, let card = openCards.last, card.quote == node {
+            openCards.removeLast()
+            let words = String(decoding: plain.utf8.dropFirst(card.start), as: UTF8.self)
+            careCards.append(CareCard(level: card.level, text: Summary.collapseWhitespace(words)))
+        }
         if let closer = closers.popLast() { emit(closer) }
         if MarkdownNode.parent(node) == root { noteLead() }
     }

@@ -141,8 +141,10 @@ public enum RedFlags {
     public static func check(_ texts: [String], isEnglish: (String) -> Bool = { _ in true }) -> RedFlag? {
         let analysed = texts.map { words($0, isEnglish: isEnglish) }
         for rule in rules {
-            for words in analysed where !rule.unless.contains(where: { matches($0, words) })
-                && rule.groups.allSatisfy({ $0.contains { matches($0, words) } }) {
+            // The groups first: most rules fail on a missing word at once; the exceptions are read
+            // only for a rule that fires.
+            for words in analysed where rule.groups.allSatisfy({ $0.contains { matches($0, words) } })
+                && !rule.unless.contains(where: { matches($0, words) }) {
                 return RedFlag(kind: rule.kind, message: rule.message, crisis: rule.crisis)
             }
         }

@@ -13,7 +13,7 @@ extension IndexSnapshot {
     /// (in a million articles, some are in most of them); like Lucene's MoreLikeThis (its maximum
     /// document frequency), the commonest give way, so an uncached article page does bounded work.
     /// Far above what any article of a MedQuAD-sized index needs, so small sites are unaffected.
-    static var relatedPostingBudget: Int { 300_000 }
+    static var relatedPostingBudget: Int { 100_000 }
 
     /// The `limit` published articles most similar to article `id`: BM25F over its title, focus
     /// and most frequent words, plus a bonus for sharing its focus and its category. Computed from

@@ -6,7 +6,8 @@ import SanaStore
 /// `GET /editor`: what needs the signed-in person's attention. Their drafts (articles the audit
 /// log says they created or edited whose latest revision is a draft or was rejected), for
 /// reviewers the submitted revisions they did not write, for editors the approved ones ready to
-/// publish, and published articles past their review date.
+/// publish, for writers the searches that found nothing (the backlog), and published articles
+/// past their review date.
 extension EditorRoutes {
     static var listLimit: Int { 50 }
 
@@ -33,15 +34,29 @@ extension EditorRoutes {
             // Latest revisions submitted by someone else: a reviewer never signs off their own writing.
             let waiting = try await settings.revisions.latestRevisions(in: .submitted, notWrittenBy: session.user.name, limit: Self.listLimit)
                 .filter { !mine.contains($0.articleID) }
+            var items = waiting.map { item($0.article, date: $0.createdAt, link: EditorPath.history(id: $0.articleID)) }
+            // Imported as in_review: waiting too, though the editor has no revision of it yet
+            // (its history page makes the stored version revision 1, submitted).
+            for article in try await store.articles(withStatus: .inReview, limit: Self.listLimit) where items.count < Self.listLimit {
+                if try await settings.revisions.latest(articleID: article.id) == nil {
+                    items.append(item(article, date: article.updatedAt, link: EditorPath.history(id: article.id)))
+                }
+            }
             ctx["isReviewer"] = true
-            ctx["waiting"] = waiting.map { item($0.article, date: $0.createdAt, link: EditorPath.history(id: $0.articleID)) }
-            ctx["hasWaiting"] = !waiting.isEmpty
+            ctx["waiting"] = items
+            ctx["hasWaiting"] = !items.isEmpty
         }
         if session.user.role == .editor {
             let ready = try await settings.revisions.latestRevisions(in: .approved, limit: Self.listLimit)
             ctx["isEditor"] = true
             ctx["ready"] = ready.map { item($0.article, date: $0.reviewedAt ?? $0.createdAt, link: EditorPath.history(id: $0.articleID)) }
             ctx["hasReady"] = !ready.isEmpty
+        }
+        if session.user.role == .writer {
+            let asked = try await settings.backlog.mostAsked(days: Self.backlogDays, today: settings.now(), limit: Self.backlogDashboardLimit)
+            ctx["hasBacklog"] = !asked.isEmpty
+            ctx["backlog"] = backlogItems(asked, canDraft: true)
+            ctx["backlogURL"] = EditorPath.backlog
         }
         let due = try await store.reviewsDue(before: settings.now(), limit: Self.listLimit)
         ctx["hasDue"] = !due.isEmpty

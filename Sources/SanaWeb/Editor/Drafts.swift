@@ -13,18 +13,27 @@ extension EditorRoutes {
     struct DraftForm {
         var title = "", category = "", summary = "", body = ""
         var revision: Int?
+        /// The Preview button was pressed: show the form with its preview, save nothing.
+        var wantsPreview = false
 
         init() {}
 
         init(_ form: FormQuery) {
             title = form["title"] ?? ""; category = form["category"] ?? ""
-            summary = form["summary"] ?? ""; body = form["body"] ?? ""
+            // Browsers send a textarea's line breaks as CR LF (HTML's form encoding); the store
+            // keeps text with LF only, as Markdown files have it.
+            summary = Self.lineFeeds(form["summary"] ?? ""); body = Self.lineFeeds(form["body"] ?? "")
             revision = form["revision"].flatMap { Int($0) }
+            wantsPreview = form["preview"] != nil
         }
 
         init(_ article: Article) {
             title = article.title; category = article.category.name; summary = article.summary; body = article.body
             revision = article.revision
+        }
+
+        static func lineFeeds(_ text: String) -> String {
+            text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
 
         /// The first field that is missing, named as on the form.
@@ -35,16 +44,21 @@ extension EditorRoutes {
         }
     }
 
+    /// `?title=`: the title to start with (a question of the backlog).
     func newDraftForm(_ request: Request, _ context: EditorRequestContext) async throws -> Response {
-        draftPage(context, form: DraftForm(), action: EditorPath.drafts, heading: "New draft")
+        var form = DraftForm()
+        form.title = String((request.uri.queryParameters.get("title") ?? "").prefix(300))
+        return draftPage(context, form: form, action: EditorPath.drafts, heading: "New draft")
     }
 
     func createDraft(_ request: Request, _ context: EditorRequestContext) async throws -> Response {
         let session = try context.requireIdentity()
         let form = DraftForm(context.form)
-        let page = { (status: HTTPResponse.Status, message: String) in
+        let page = { (status: HTTPResponse.Status, message: String?) in
             draftPage(context, form: form, action: EditorPath.drafts, heading: "New draft", status: status, message: message)
         }
+        // The Preview button: the form again with its preview, nothing saved.
+        if form.wantsPreview { return page(.ok, nil) }
         if let missing = form.missingField { return page(.unprocessableContent, "\(missing): must not be empty.") }
         let draft: Article
         do {
@@ -61,7 +75,7 @@ extension EditorRoutes {
         let latest = try await settings.revisions.latest(articleID: stored.id)
         var form = DraftForm(latest?.article ?? stored)
         form.revision = latest?.number ?? 0
-        return draftPage(context, form: form, action: EditorPath.draft(id: stored.id), heading: "Edit draft", articleID: stored.id)
+        return draftPage(context, form: form, action: EditorPath.draft(id: stored.id), heading: "Edit draft", stored: stored)
     }
 
     /// A save is a new draft revision. The public row follows only while the article has never
@@ -70,9 +84,10 @@ extension EditorRoutes {
         let session = try context.requireIdentity()
         let stored = try await editableArticle(context)
         let form = DraftForm(context.form)
-        let page = { (status: HTTPResponse.Status, message: String) in
-            draftPage(context, form: form, action: EditorPath.draft(id: stored.id), heading: "Edit draft", articleID: stored.id, status: status, message: message)
+        let page = { (status: HTTPResponse.Status, message: String?) in
+            draftPage(context, form: form, action: EditorPath.draft(id: stored.id), heading: "Edit draft", stored: stored, status: status, message: message)
         }
+        if form.wantsPreview { return page(.ok, nil) }
         if let missing = form.missingField { return page(.unprocessableContent, "\(missing): must not be empty.") }
         let latest = try await settings.revisions.latest(articleID: stored.id)
         let current = latest?.number ?? 0
@@ -109,10 +124,18 @@ extension EditorRoutes {
         return article
     }
 
-    private func draftPage(_ context: EditorRequestContext, form: DraftForm, action: String, heading: String, articleID: String? = nil,
+    /// The form, with the preview of what it holds beside it (`DraftPreview.swift`).
+    private func draftPage(_ context: EditorRequestContext, form: DraftForm, action: String, heading: String, stored: Article? = nil,
                            status: HTTPResponse.Status = .ok, message: String? = nil) -> Response {
         var ctx = renderer.editorBase(title: heading, session: context.identity)
-        if let articleID { ctx["historyURL"] = EditorPath.history(id: articleID) }
+        if let stored {
+            ctx["historyURL"] = EditorPath.history(id: stored.id)
+            ctx["articleID"] = stored.id
+        }
+        ctx["editorScriptURL"] = SitePath.asset("editor.js").href
+        ctx["previewURL"] = EditorPath.preview
+        ctx["previewHTML"] = renderer.draftPreview(form.article(basedOn: stored))
+        ctx["careHelp"] = PageRenderer.careCardHelp
         ctx["heading"] = heading
         ctx["formAction"] = action
         ctx["title"] = form.title; ctx["category"] = form.category; ctx["summary"] = form.summary; ctx["body"] = form.body

@@ -7,7 +7,7 @@ import SanaStore
 /// added without saying who may use it.
 struct EditorRoute: Sendable, CustomStringConvertible {
     enum Action: Sendable {
-        case signInForm, signIn, signOut, dashboard, newDraftForm, createDraft, editDraftForm, saveDraft, auditLog
+        case signInForm, signIn, signOut, dashboard, newDraftForm, createDraft, editDraftForm, saveDraft, preview, backlog, auditLog
         case history, diff, submit, approve, reject, publish, archive, restore
         case tokens, addToken, revokeToken
     }
@@ -35,6 +35,8 @@ struct EditorRoute: Sendable, CustomStringConvertible {
         EditorRoute(method: .post, path: EditorPath.drafts, roles: [.writer], action: .createDraft, maxFormBytes: articleFormBytes),
         EditorRoute(method: .get, path: EditorPath.draft(id: ":id"), roles: [.writer], action: .editDraftForm),
         EditorRoute(method: .post, path: EditorPath.draft(id: ":id"), roles: [.writer], action: .saveDraft, maxFormBytes: articleFormBytes),
+        EditorRoute(method: .post, path: EditorPath.preview, roles: [.writer], action: .preview, maxFormBytes: articleFormBytes),
+        EditorRoute(method: .get, path: EditorPath.backlog, roles: everyone, action: .backlog),
         EditorRoute(method: .get, path: EditorPath.audit, roles: [.admin], action: .auditLog),
         EditorRoute(method: .get, path: EditorPath.history(id: ":id"), roles: everyone, action: .history),
         EditorRoute(method: .get, path: EditorPath.history(id: ":id", "diff"), roles: everyone, action: .diff),
@@ -59,6 +61,14 @@ enum EditorPath {
     static let drafts = root + "/drafts"
     static let newDraft = drafts + "/new"
     static let audit = root + "/audit"
+    /// The live preview `editor.js` asks for as a writer types.
+    static let preview = root + "/preview"
+    static let backlog = root + "/backlog"
+
+    /// The new-draft form with its title filled in (from a question of the backlog).
+    static func newDraft(title: String) -> String {
+        newDraft + "?title=" + (title.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+    }
     static let tokens = root + "/tokens"
 
     /// A step on one API token (`revoke`).

@@ -33,6 +33,8 @@ struct EditorRoutes<Store: ArticleStore>: Sendable {
         case .createDraft: try await createDraft(request, context)
         case .editDraftForm: try await editDraftForm(request, context)
         case .saveDraft: try await saveDraft(request, context)
+        case .preview: try await preview(request, context)
+        case .backlog: try await backlog(request, context)
         case .auditLog: try await auditLog(request, context)
         case .history: try await history(request, context)
         case .diff: try await diff(request, context)

@@ -7,6 +7,8 @@ public struct EditorSettings: Sendable {
     public var accounts: AccountStore
     /// The review workflow's revisions, in the accounts' database.
     public var revisions: RevisionStore
+    /// The searches that found nothing (good), counted by `SearchBacklogRecorder`.
+    public var backlog: SearchBacklog
     /// Adds `Secure` to the cookies: true when the site is served over HTTPS (`--public-url https://…`).
     public var secureCookies: Bool
     /// Seconds a session lasts from sign-in.
@@ -18,6 +20,7 @@ public struct EditorSettings: Sendable {
                 throttle: SignInThrottle = SignInThrottle(), now: @escaping @Sendable () -> Date = { Date() }) {
         self.accounts = accounts
         revisions = RevisionStore(sharingDatabaseOf: accounts)
+        backlog = SearchBacklog(sharingDatabaseOf: accounts)
         self.secureCookies = secureCookies
         self.sessionLifetime = sessionLifetime
         self.throttle = throttle

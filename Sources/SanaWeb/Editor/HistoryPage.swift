@@ -5,12 +5,15 @@ import SanaStore
 
 /// `GET /editor/articles/:id`: every revision of an article, newest first, with the review step
 /// the signed-in role may take on the latest one; and `…/diff?from=&to=`, two revisions compared
-/// line by line. Every value goes through the templates' escaping.
+/// line by line. Every value goes through the templates' escaping. An archived article's history
+/// can be read, but no step is offered on it.
 extension EditorRoutes {
     func history(_ request: Request, _ context: EditorRequestContext) async throws -> Response {
         let session = try context.requireIdentity()
-        let stored = try await editableArticle(context)
+        let stored = try await anyArticle(context)
+        try await seedImportedReview(stored)
         let revisions = try await settings.revisions.revisions(articleID: stored.id)
+        let archived = stored.status == .archived
         let latest = revisions.last
         let role = session.user.role
         var ctx = renderer.editorBase(title: "History: " + stored.title, session: session)
@@ -24,11 +27,12 @@ extension EditorRoutes {
                                       "date": revision.createdAt.formatted(.iso8601)]
             if let reviewer = revision.reviewer { row["reviewer"] = reviewer }
             if let comment = revision.comment { row["comment"] = comment }
-            if revision.number > 1 { row["diffURL"] = EditorPath.history(id: stored.id, "diff") + "?from=\(revision.number - 1)&to=\(revision.number)" }
-            if role == .writer, revision.number != latest?.number { row["restoreURL"] = EditorPath.history(id: stored.id, "restore") }
+            // false, not missing: a missing key would find the page's own diffURL (Mustache looks outwards).
+            row["diffURL"] = revision.number > 1 ? EditorPath.history(id: stored.id, "diff") + "?from=\(revision.number - 1)&to=\(revision.number)" : false
+            if role == .writer, !archived, revision.number != latest?.number { row["restoreURL"] = EditorPath.history(id: stored.id, "restore") }
             return row
         }
-        if let latest {
+        if let latest, !archived {
             ctx["latest"] = String(latest.number)
             ctx["latestState"] = latest.state.rawValue
             let action = { (step: String) in EditorPath.history(id: stored.id, step) }
@@ -44,14 +48,14 @@ extension EditorRoutes {
             default: break
             }
         }
-        if role == .writer { ctx["editURL"] = EditorPath.draft(id: stored.id) }
+        if role == .writer, !archived { ctx["editURL"] = EditorPath.draft(id: stored.id) }
         if role == .editor, stored.status == .published { ctx["archiveURL"] = EditorPath.history(id: stored.id, "archive") }
         return page(renderer.render("editor-history", ctx))
     }
 
     func diff(_ request: Request, _ context: EditorRequestContext) async throws -> Response {
         let session = try context.requireIdentity()
-        let stored = try await editableArticle(context)
+        let stored = try await anyArticle(context)
         let latest = try await settings.revisions.latest(articleID: stored.id)?.number ?? 0
         let to = request.uri.queryParameters.get("to").flatMap { Int($0) } ?? latest
         let from = request.uri.queryParameters.get("from").flatMap { Int($0) } ?? to - 1
@@ -68,6 +72,12 @@ extension EditorRoutes {
             ["change": line.change.rawValue, "sign": line.change == .same ? " " : line.change == .added ? "+" : "−", "text": line.text]
         }
         return page(renderer.render("editor-diff", ctx))
+    }
+
+    /// The article the path names, in any status (archived ones too); else 404.
+    func anyArticle(_ context: EditorRequestContext) async throws -> Article {
+        guard let article = try await store.article(id: context.parameters.get("id") ?? "") else { throw HTTPError(.notFound) }
+        return article
     }
 
     /// What a diff compares: the form's fields, one per line, then the body's lines.

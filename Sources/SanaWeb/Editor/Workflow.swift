@@ -28,6 +28,7 @@ extension EditorRoutes {
             due = date
         }
         let comment = Self.trimmed(context.form["comment"])
+        try await seedImportedReview(article)
         return try await step(context, article) { number in
             try await settings.revisions.move(articleID: article.id, number: number, from: [.submitted], to: .approved, actor: session.user.name,
                                               signOff: true, comment: comment, nextReviewDue: due)
@@ -38,6 +39,7 @@ extension EditorRoutes {
         let session = try context.requireIdentity()
         let article = try await editableArticle(context)
         let comment = Self.trimmed(context.form["comment"])
+        try await seedImportedReview(article)
         if comment == nil, let latest = try await settings.revisions.latest(articleID: article.id),
            latest.number == Self.formRevision(context), latest.state == .submitted, latest.author != session.user.name {
             return refusal(.unprocessableContent, "Comment: say what must change; a rejection needs a comment.", context)
@@ -84,6 +86,12 @@ extension EditorRoutes {
             return refusal(.conflict, error.description, context)
         }
         return Self.redirect(to: EditorPath.history(id: stored.id))
+    }
+
+    /// An article imported as `in_review` has no revisions until the editor first touches it:
+    /// its stored version becomes revision 1, submitted, so it is reviewed like any other.
+    func seedImportedReview(_ article: Article) async throws {
+        if article.status == .inReview { try await settings.revisions.seedIfEmpty(article) }
     }
 
     /// Runs one step on the revision the form names; a refusal becomes its page.

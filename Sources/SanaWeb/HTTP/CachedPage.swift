@@ -1,6 +1,7 @@
 import CompressNIO
 import Foundation
 import Hummingbird
+import SanaStore
 import Synchronization
 
 /// A response body ready to send again: its bytes, a gzip copy, and the validators that let a
@@ -15,6 +16,9 @@ struct CachedPage: Sendable {
     var contentType: String
     /// The headers every response of this page carries, built once.
     var headers: HTTPFields
+    /// For an answers page that answered nothing (well): why, so that every request served
+    /// from the cache is counted in the search backlog, not only the one that built it.
+    var backlogReason: BacklogReason?
 
     /// Bodies smaller than this are sent as they are: gzip would save little.
     static let compressionThreshold = 1024

@@ -17,8 +17,14 @@ extension SiteRoutes {
         try Self.checkQuestion(query, category: category)
         let page = try await answers.page(key) {
             let categories = try await counts().byCategory
-            return CachedPage(renderer.search(query: query, answers: try answerSearch(query, category: category, page: pageNumber),
-                                              categories: categories, selected: category))
+            let answers = try answerSearch(query, category: category, page: pageNumber)
+            var page = CachedPage(renderer.search(query: query, answers: answers, categories: categories, selected: category))
+            page.backlogReason = answers.flatMap { SearchBacklogRecorder.reason(for: $0.response) }
+            return page
+        }
+        // The backlog counts questions, so a question once: its first page, unfiltered.
+        if pageNumber == 1, category == nil, let backlog {
+            await backlog.record(question: query, reason: page.backlogReason)
         }
         return CachedPageResponse(page, cacheControl: "private, max-age=60")
     }

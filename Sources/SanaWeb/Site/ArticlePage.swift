@@ -45,6 +45,20 @@ extension PageRenderer {
         var ctx = base(title: a.title, description: a.summary, path: path, language: a.language)
         ctx["ogType"] = "article"
         ctx["structuredDataHTML"] = StructuredData.scriptElement(StructuredData.medicalWebPage(a, url: path.url(siteURL: siteURL)))
+        ctx.merge(articleMain(a)) { _, new in new }
+        if let previous { ctx["previous"] = Self.link(previous) }
+        if let next { ctx["next"] = Self.link(next) }
+        ctx["hasRelated"] = !related.isEmpty
+        ctx["related"] = related.map { r -> [String: Any] in
+            ["url": SitePath.article(slug: r.slug).href, "title": r.title, "excerpt": Excerpt.make(r.summary.isEmpty ? r.title : r.summary)]
+        }
+        return render("article", ctx)
+    }
+
+    /// What `article-main` (the article itself: title, summary, sections, sources, review line)
+    /// prints: the public page and the editor's preview both render it from this.
+    func articleMain(_ a: Article) -> [String: Any] {
+        var ctx: [String: Any] = [:]
         ctx["title"] = a.title
         let sections = SectionParser.renderedSections(of: a.body)
         // The summary leads the page unless the introduction already says the same words.
@@ -71,13 +85,7 @@ extension PageRenderer {
         }
         ctx["fromMedQuAD"] = a.sources.contains { $0.title.contains("MedQuAD") }
         if let reviewed = Self.reviewLine(a) { ctx["reviewed"] = reviewed }
-        if let previous { ctx["previous"] = Self.link(previous) }
-        if let next { ctx["next"] = Self.link(next) }
-        ctx["hasRelated"] = !related.isEmpty
-        ctx["related"] = related.map { r -> [String: Any] in
-            ["url": SitePath.article(slug: r.slug).href, "title": r.title, "excerpt": Excerpt.make(r.summary.isEmpty ? r.title : r.summary)]
-        }
-        return render("article", ctx)
+        return ctx
     }
 
     static func link(_ article: ArticleLink) -> [String: Any] {

@@ -20,6 +20,8 @@ struct SiteRoutes<Store: ArticleStore>: Sendable {
     var sitemapLimit: Int = Sitemap.protocolLimit
     /// Names per page of one letter of the A–Z index.
     var conditionsPageSize: Int = 1_000
+    /// Where searches that found nothing (good) are counted; nil: not counted.
+    var backlog: SearchBacklogRecorder?
 
     static var pageCacheControl: String { "public, max-age=300" }
 

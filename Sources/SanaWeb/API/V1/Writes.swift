@@ -194,6 +194,8 @@ extension APIv1 {
     /// The article and its latest revision number, provided `If-Match` names it.
     func target(_ w: Writer, _ key: String, ifMatch: String?) async throws -> (Article, Int) {
         let article = try await editable(key)
+        // As in the editor: an article imported in review becomes revision 1, submitted, when first touched.
+        if article.status == .inReview { try await w.editor.revisions.seedIfEmpty(article) }
         let latest = try await w.editor.revisions.latest(articleID: article.id)?.number ?? 0
         guard let ifMatch else {
             throw ProblemDetails(status: .preconditionRequired, detail: "If-Match is required: send the ETag of the latest revision, \"r\(latest)\".",
