@@ -22,6 +22,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         // SHA-256 of session tokens (already in the graph through hummingbird-auth).
         .package(url: "https://github.com/apple/swift-crypto.git", "1.0.0"..<"6.0.0"),
+        // The JSON API: server types generated from the OpenAPI document at build time.
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/swift-server/swift-openapi-hummingbird.git", from: "2.1.0"),
     ],
     targets: [
         // GitHub's CommonMark parser (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -41,8 +45,16 @@ let package = Package(
         .target(name: "SanaSearch", dependencies: ["SanaCore"], resources: [.copy("Resources")]),
         // Scores a run of answers as the LiveQA track's scorer does; used by `sana eval`.
         .target(name: "SanaEval", dependencies: ["SanaSearch"]),
+        // The API's contract (openapi.json) and the server code generated from it; a target of its
+        // own so that the generated code does not recompile the rest of SanaWeb.
+        .target(name: "SanaAPIContract", dependencies: [
+            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+        ], resources: [.copy("openapi.json")],
+        plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]),
         .target(name: "SanaWeb", dependencies: [
-            "SanaCore", "SanaStore", "SanaSearch",
+            "SanaCore", "SanaStore", "SanaSearch", "SanaAPIContract",
+            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "CompressNIO", package: "compress-nio"),

@@ -25,7 +25,8 @@ public func buildApplication(configuration: SanaConfiguration, store: some Artic
     // Unanswered searches are counted where the accounts are, for the editors' backlog; the
     // recorder writes them in batches as a service, and once more at shutdown.
     let backlog = editor.map { SearchBacklogRecorder(backlog: $0.backlog, logger: logger) }
-    let router = buildRouter(store: store, renderer: renderer, index: index, editor: editor, backlog: backlog)
+    let router = try buildRouter(store: store, renderer: renderer, index: index, editor: editor, backlog: backlog,
+                                 api: APISettings(limiter: configuration.apiRateLimiter, trustedProxies: configuration.trustedProxyBlocks))
     let limits = configuration.connectionLimits
     return Application(router: router, server: limits.server,
                        configuration: limits.configuration(address: .hostname(configuration.host, port: configuration.port), logger: logger),

@@ -14,6 +14,8 @@ public struct CommandLineSettings: Sendable {
     public mutating func set(_ key: SanaConfiguration.Key, _ value: Int?) { set(key, content: value.map(ConfigContent.int)) }
     public mutating func set(_ key: SanaConfiguration.Key, _ value: Double?) { set(key, content: value.map(ConfigContent.double)) }
     public mutating func set(_ key: SanaConfiguration.Key, _ value: Bool?) { set(key, content: value.map(ConfigContent.bool)) }
+    /// A repeatable flag: none given leaves the key to the other sources.
+    public mutating func set(_ key: SanaConfiguration.Key, _ value: [String]) { set(key, content: value.isEmpty ? nil : .stringArray(value)) }
 
     private mutating func set(_ key: SanaConfiguration.Key, content: ConfigContent?) {
         values[AbsoluteConfigKey(key.configKey)] = content.map { ConfigValue($0, isSecret: false) }
@@ -55,6 +57,8 @@ extension SanaConfiguration {
         c.loadSample = reader.bool(forKey: Key.loadSample.configKey, default: c.loadSample)
         c.followInterval = reader.double(forKey: Key.followInterval.configKey, default: c.followInterval)
         c.logLevel = reader.string(forKey: Key.logLevel.configKey, as: Logger.Level.self, default: c.logLevel)
+        c.trustedProxies = reader.stringArray(forKey: Key.trustedProxies.configKey, default: c.trustedProxies)
+        c.apiRateLimit = reader.int(forKey: Key.apiRateLimit.configKey, default: c.apiRateLimit)
         if let problem = problems.first { throw ConfigurationError(problem) }
         return c
     }

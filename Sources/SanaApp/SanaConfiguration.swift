@@ -1,4 +1,5 @@
 import Logging
+import SanaWeb
 
 /// Every setting of Sana. `load` reads them from flags, the environment and an optional JSON
 /// file: a flag wins over the environment, the environment over the file, the file over the
@@ -21,15 +22,27 @@ public struct SanaConfiguration: Sendable, Equatable {
     /// Seconds between the index follower's looks at the store's changes.
     public var followInterval: Double = 2
     public var logLevel: Logger.Level = .info
+    /// Proxies (CIDR blocks) whose `X-Forwarded-For` names the client, for the API's rate limit
+    /// and the sign-in delays; none by default: the socket's peer is the client.
+    public var trustedProxies: [String] = []
+    /// Requests a minute the API takes from one client address, and from one token.
+    public var apiRateLimit = 120
 
     public init() {}
 
     /// The name of each setting. The raw value is the key in the configuration file.
     public enum Key: String, CaseIterable, Sendable {
-        case database, busyTimeout, host, port, publicURL, idleTimeout, maxConnections, loadSample, followInterval, logLevel
+        case database, busyTimeout, host, port, publicURL, idleTimeout, maxConnections, loadSample, followInterval, logLevel, trustedProxies, apiRateLimit
 
         /// The command-line flag that sets it.
-        public var flag: String { self == .loadSample ? "--no-sample" : "--" + words.joined(separator: "-") }
+        public var flag: String {
+            switch self {
+            case .loadSample: "--no-sample"
+            // Repeated once per block, so named in the singular.
+            case .trustedProxies: "--trusted-proxy"
+            default: "--" + words.joined(separator: "-")
+            }
+        }
 
         /// The environment variable that sets it, as swift-configuration's environment provider
         /// spells the key under the `sana` prefix.
@@ -57,6 +70,10 @@ extension SanaConfiguration {
         guard idleTimeout > 0, idleTimeout <= 86_400 else { throw ConfigurationError("--idle-timeout must be more than 0 and at most 86400 seconds.") }
         guard maxConnections >= 1 else { throw ConfigurationError("--max-connections must be at least 1.") }
         guard followInterval > 0, followInterval <= 86_400 else { throw ConfigurationError("--follow-interval must be more than 0 and at most 86400 seconds.") }
+        guard (1...1_000_000).contains(apiRateLimit) else { throw ConfigurationError("--api-rate-limit must be from 1 to 1000000 requests a minute.") }
+        for block in trustedProxies where AddressBlock(block) == nil {
+            throw ConfigurationError("--trusted-proxy must be an IP address or a CIDR block such as 10.0.0.0/8, not '\(block)'.")
+        }
     }
 
     /// Whether the public address is HTTPS: then the editor's cookies are sent `Secure`.
@@ -68,6 +85,12 @@ extension SanaConfiguration {
     public var connectionLimits: ConnectionLimits {
         ConnectionLimits(idleTimeout: .milliseconds(Int64(idleTimeout * 1000)), maxConnections: maxConnections)
     }
+
+    /// The trusted proxies as blocks (`validate()` has refused any that is not one).
+    public var trustedProxyBlocks: [AddressBlock] { trustedProxies.compactMap(AddressBlock.init) }
+
+    /// The API's limiter: `apiRateLimit` a minute, up to half of it at once.
+    public var apiRateLimiter: RateLimiter { RateLimiter(perMinute: Double(apiRateLimit), burst: Double(max(1, apiRateLimit / 2))) }
 
     public var followIntervalDuration: Duration { .milliseconds(Int64(followInterval * 1000)) }
 }

@@ -123,6 +123,9 @@ public protocol ArticleStore: Sendable {
     /// their status, at most `limit` (at least one); `last` is the number to ask after next time.
     /// Every write that changes an article takes the next number, never one taken before.
     func changes(after sequence: Int, limit: Int) async throws -> ChangedArticles
+    /// Published articles that `filter` keeps, most recently written first, those written before
+    /// write number `before` (nil: from the latest), at most `limit` (at least one).
+    func publishedArticles(matching filter: ArticleFilter, before: Int?, limit: Int) async throws -> ArticleListing
     /// Earlier versions of an article, oldest first.
     func revisions(id: String) async throws -> [Article]
     /// Marks an article archived (a new revision); returns false when it does not exist.

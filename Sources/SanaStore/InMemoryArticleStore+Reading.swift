@@ -136,6 +136,16 @@ extension InMemoryArticleStore {
         return ChangedArticles(articles: page.map(\.article), last: page.last?.change ?? sequence)
     }
 
+    public func publishedArticles(matching filter: ArticleFilter, before: Int?, limit: Int) async throws -> ArticleListing {
+        let size = max(1, limit)
+        let rows = contents.withLock { contents in
+            contents.articles.values.filter { e in before.map { e.change < $0 } ?? true && filter.keeps(e.article) }
+                .sorted { $0.change > $1.change }.prefix(size + 1)
+        }
+        let page = rows.prefix(size)
+        return ArticleListing(articles: page.map(\.article), next: rows.count > size ? page.last?.change : nil)
+    }
+
     public func revisions(id: String) async throws -> [Article] {
         let documents = contents.withLock { $0.revisions[BinaryText(id)] ?? [:] }
         return try documents.sorted { $0.key < $1.key }.map { try RevisionDocument.decode($0.value) }

@@ -63,6 +63,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("v5-editorial-accounts", migrate: SQLiteMigrations.editorialAccounts)
         migrator.registerMigration("v6-editorial-revisions", migrate: SQLiteMigrations.editorialRevisions)
         migrator.registerMigration("v8-search-backlog", migrate: SQLiteMigrations.searchBacklog)
+        migrator.registerMigration("v7-api-tokens", migrate: SQLiteMigrations.apiTokens)
         return migrator
     }
 }

@@ -73,6 +73,23 @@ extension SQLiteStore {
         }
     }
 
+    public func publishedArticles(matching filter: ArticleFilter, before: Int?, limit: Int) async throws -> ArticleListing {
+        try await writer.read { db in
+            var request = ArticleRecord.all().published()
+            if let before { request = request.filter(Columns.changeSeq < before) }
+            if let c = filter.category { request = request.filter(Columns.categorySlug == c) }
+            if let f = filter.focus { request = request.filter(Column(ArticleRecord.CodingKeys.focus) == f) }
+            if let l = filter.language { request = request.filter(Column(ArticleRecord.CodingKeys.language) == l) }
+            if let d = filter.updatedSince { request = request.filter(Columns.updatedAt >= d) }
+            if let d = filter.reviewedBefore { request = request.filter(Columns.reviewedAt == nil || Columns.reviewedAt < d) }
+            let size = max(1, limit)
+            // One more than asked, to know whether another page follows.
+            let rows = try request.order(Columns.changeSeq.desc).limit(size + 1).fetchAll(db)
+            let page = rows.prefix(size)
+            return ArticleListing(articles: page.map(\.article), next: rows.count > size ? page.last?.changeSeq : nil)
+        }
+    }
+
     public func revisions(id: String) async throws -> [Article] {
         try await writer.read { db in
             try RevisionRecord.filter(RevisionRecord.Columns.articleId == id).order(RevisionRecord.Columns.revision)

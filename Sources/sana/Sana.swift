@@ -11,7 +11,7 @@ struct Sana: AsyncParsableCommand {
         commandName: "sana",
         abstract: "Sana: a consumer health question-and-answer knowledge base.",
         subcommands: [Serve.self, Import.self, Export.self, Search.self, Eval.self, Understand.self, Features.self, Stats.self, BenchSearch.self,
-                      User.self])
+                      User.self, Token.self])
 }
 
 /// Options every command that opens the database shares. They are optional: an option not given

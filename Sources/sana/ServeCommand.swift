@@ -22,6 +22,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds between looks at the database for articles other processes wrote (default: 2).")
     var followInterval: Double?
     @Option(help: "trace, debug, info, notice, warning, error or critical (default: info).") var logLevel: String?
+    @Option(name: .customLong("trusted-proxy"),
+            help: "A proxy (IP address or CIDR block) whose X-Forwarded-For names the client; repeatable (default: none).")
+    var trustedProxies: [String] = []
+    @Option(help: "Requests a minute the API takes from one client address, and from one token (default: 120).")
+    var apiRateLimit: Int?
     @OptionGroup var db: DatabaseOptions
 
     func settings(_ s: inout CommandLineSettings) {
@@ -33,6 +38,8 @@ struct Serve: AsyncParsableCommand {
         s.set(.maxConnections, maxConnections)
         s.set(.followInterval, followInterval)
         s.set(.logLevel, logLevel)
+        s.set(.trustedProxies, trustedProxies)
+        s.set(.apiRateLimit, apiRateLimit)
     }
 
     /// The flags alone, checked before anything runs (the environment and the file are read in `run`).
@@ -42,6 +49,8 @@ struct Serve: AsyncParsableCommand {
         flagsOnly.idleTimeout = idleTimeout ?? flagsOnly.idleTimeout
         flagsOnly.maxConnections = maxConnections ?? flagsOnly.maxConnections
         flagsOnly.followInterval = followInterval ?? flagsOnly.followInterval
+        flagsOnly.trustedProxies = trustedProxies
+        flagsOnly.apiRateLimit = apiRateLimit ?? flagsOnly.apiRateLimit
         do { try flagsOnly.validate() } catch { throw ValidationError(error.description) }
     }
 

@@ -4,11 +4,12 @@ through chromium-driver, driven by selenium).
 
   editor_browser_test.py BASE_URL SCREENSHOT_DIR PASSWORD
 
-The accounts wendy (writer), rita (reviewer) and ed (editor) exist already with PASSWORD
+The accounts wendy (writer), rita (reviewer), ed (editor) and ada (admin) exist already with PASSWORD
 (BrowserTests creates them with `sana user add`). Wendy writes an article with a care card
 (the live preview follows her typing, and shows hostile text as text) and submits it; rita rejects it with a comment; wendy
 fixes it and submits again; rita approves; ed publishes. The public page must then say
-"Reviewed by rita" and carry reviewedBy and lastReviewed in its JSON-LD. Every editor screen
+"Reviewed by rita" and carry reviewedBy and lastReviewed in its JSON-LD. Ada adds an API token
+on the tokens screen, which shows it once, and reads the audit log. Every editor screen
 visited is checked as the public pages are (site_browser_test.py): no console error, no HTML5
 parse error, no serious or critical axe-core violation. Run by SanaCLITests.BrowserTests.
 """
@@ -22,7 +23,7 @@ from selenium.common.exceptions import UnexpectedAlertPresentException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE, SHOTS, PASSWORD = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
 AXE_SOURCE = open(os.path.join(os.path.dirname(axe_core_python.__file__), "axe.min.js"), encoding="utf-8").read()
@@ -210,6 +211,25 @@ def main():
         data = json.loads(driver.find_element(By.CSS_SELECTOR, "script[type='application/ld+json']").get_attribute("innerHTML"))
         expect(data.get("reviewedBy", {}).get("name") == "rita", f"JSON-LD reviewedBy: {data.get('reviewedBy')}")
         expect(len(data.get("lastReviewed", "")) == 10, f"JSON-LD lastReviewed: {data.get('lastReviewed')}")
+
+        # Ada adds an API token for wendy: shown once; then the audit log.
+        driver.get(BASE + "/editor")
+        sign_out(driver, wait)
+        sign_in(driver, wait, "ada")
+        driver.get(BASE + "/editor/tokens")
+        check_page(driver, "tokens")
+        driver.find_element(By.ID, "token-name").send_keys("clinic-site")
+        Select(driver.find_element(By.ID, "token-owner")).select_by_value("wendy")
+        driver.find_element(By.NAME, "scope-write").click()
+        driver.find_element(By.XPATH, "//button[normalize-space()='Add the token']").click()
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "code.token")))
+        secret = driver.find_element(By.CSS_SELECTOR, "code.token").text
+        expect(secret.startswith("sana_") and len(secret) == 48, f"token shown: {secret!r}")
+        check_page(driver, "token added")
+        screenshot(driver, "tokens")
+        driver.get(BASE + "/editor/audit")
+        expect("token.add" in driver.page_source, "audit log: no token.add")
+        check_page(driver, "audit log")
     finally:
         driver.quit()
     if failures:

@@ -64,6 +64,7 @@ import Testing
         let values: [SanaConfiguration.Key: String] = [
             .database: "other.sqlite", .busyTimeout: "3", .host: "::1", .port: "81", .publicURL: "https://sana.example",
             .idleTimeout: "12", .maxConnections: "3", .loadSample: "false", .followInterval: "0.5", .logLevel: "warning",
+            .trustedProxies: "10.0.0.0/8,::1", .apiRateLimit: "600",
         ]
         let value = try #require(values[key])
         let read = try await SanaConfiguration.load(environment: [key.environmentVariable: value])
@@ -98,6 +99,9 @@ import Testing
         #expect(problem { $0.idleTimeout = 86_401 } == "--idle-timeout must be more than 0 and at most 86400 seconds.")
         #expect(problem { $0.maxConnections = 0 } == "--max-connections must be at least 1.")
         #expect(problem { $0.followInterval = 0 } == "--follow-interval must be more than 0 and at most 86400 seconds.")
+        #expect(problem { $0.trustedProxies = ["10.0.0.0/8", "::1"] } == nil)
+        #expect(problem { $0.apiRateLimit = 0 } == "--api-rate-limit must be from 1 to 1000000 requests a minute.")
+        #expect(problem { $0.trustedProxies = ["proxy.example"] } == "--trusted-proxy must be an IP address or a CIDR block such as 10.0.0.0/8, not 'proxy.example'.")
     }
 
     @Test func keysSpellTheirFlagsAndVariables() {

@@ -27,11 +27,11 @@ import Testing
     }
 
     /// A writer, a reviewer and an editor (made by `sana user add`, the password on standard
-    /// input) take one article from draft to published in the browser.
+    /// input) take one article from draft to published in the browser; an admin adds an API token.
     @Test func anArticleGoesFromDraftToPublishedThroughTheEditor() async throws {
         let folder = try TemporaryFolder("sana-browser-editor"); defer { folder.remove() }
         let database = folder.path("site.sqlite"), password = "correct horse battery staple"
-        for (name, role) in [("wendy", "writer"), ("rita", "reviewer"), ("ed", "editor")] {
+        for (name, role) in [("wendy", "writer"), ("rita", "reviewer"), ("ed", "editor"), ("ada", "admin")] {
             let added = try addUser(name, role: role, password: password, database: database)
             try #require(added.status == 0, "sana user add \(name): \(added.output)")
         }

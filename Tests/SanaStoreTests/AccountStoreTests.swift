@@ -127,3 +127,39 @@ import SanaCore
         #expect(due.map(\.id) == ["a5", "a4"], "published only, most overdue first")
     }
 }
+
+/// API tokens: kept hashed, scoped, expiring, revocable, their last use recorded once a minute.
+@Suite struct APITokenStoreTests {
+    @Test func tokensOpenUntilTheyExpireOrAreRevoked() async throws {
+        let folder = try TemporaryFolder("sana-tokens"); defer { folder.remove() }
+        let clock = TestClock()
+        let store = try SQLiteStore(path: folder.path("t.sqlite"), now: { clock.now })
+        let accounts = try store.accounts(bcryptCost: 4)
+        try await accounts.addUser(name: "wendy", role: .writer, password: "a very long password", by: "test")
+        let tokens = APITokenStore(sharingDatabaseOf: accounts)
+        let issued = try await tokens.add(name: "clinic", scopes: [.write], owner: "wendy", expiresInDays: 2, by: "ada")
+        #expect(issued.secret.hasPrefix("sana_"))
+        let first = try #require(try await tokens.authenticate(issued.secret))
+        #expect(first.owner == "wendy" && first.scopes == [.write] && first.lastUsedAt == clock.now)
+        clock.advance(30)
+        #expect(try await tokens.authenticate(issued.secret)?.lastUsedAt == first.lastUsedAt, "not written again within a minute")
+        clock.advance(60)
+        #expect(try await tokens.authenticate(issued.secret)?.lastUsedAt == clock.now)
+        #expect(try await tokens.authenticate(issued.secret + "x") == nil)
+        #expect(try await tokens.authenticate("not-a-token") == nil)
+        clock.advance(2 * 86_400)
+        #expect(try await tokens.authenticate(issued.secret) == nil, "expired")
+
+        let other = try await tokens.add(name: "mirror", scopes: [.readDrafts], owner: "wendy", by: "ada")
+        try await tokens.revoke(id: other.token.id, by: "ada")
+        #expect(try await tokens.authenticate(other.secret) == nil, "revoked")
+        await #expect(throws: APITokenError.duplicateName("Clinic")) { try await tokens.add(name: "Clinic", scopes: [.write], owner: "wendy", by: "ada") }
+        await #expect(throws: APITokenError.noScopes) { try await tokens.add(name: "none", scopes: [], owner: "wendy", by: "ada") }
+        await #expect(throws: APITokenError.noOwner("nobody")) { try await tokens.add(name: "x", scopes: [.write], owner: "nobody", by: "ada") }
+        let live = try await tokens.add(name: "live", scopes: [.write], owner: "wendy", by: "ada")
+        try await accounts.disable(name: "wendy", by: "ada")
+        #expect(try await tokens.authenticate(live.secret) == nil, "its owner is disabled")
+        let audit = try await accounts.auditLog(limit: 20).map(\.action)
+        #expect(audit.filter { $0 == "token.add" }.count == 3 && audit.contains("token.revoke"))
+    }
+}

@@ -39,6 +39,9 @@ import SanaCore
         case .history, .diff: .ok
         // The matrix names no revision, and the draft has none through the editor: a wrong state.
         case .submit, .approve, .reject, .publish, .archive, .restore: .conflict
+        case .tokens: .ok
+        case .addToken: .unprocessableContent // the matrix posts no name or scope
+        case .revokeToken: .notFound // the matrix names no token
         }
     }
 

@@ -36,7 +36,7 @@ struct EditorSite {
     /// `revisionCheckInterval` 0: public pages show a change at once, for tests that publish.
     func application(revisionCheckInterval: Double = 2, index: SearchIndex = SearchIndex(englishWords: .none),
                      backlog: SearchBacklogRecorder? = nil) async throws -> some ApplicationProtocol {
-        Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: index,
+        try Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: index,
                                         revisionCheckInterval: revisionCheckInterval, editor: settings, backlog: backlog))
     }
 

@@ -57,7 +57,7 @@ func hostileSite(in folder: TemporaryFolder) async throws -> (SQLiteStore, some 
             """, arguments: [c + " title", c + " summary", hostileBody(c), c, c + " focus", c, c, names, sources])
         try db.execute(sql: "UPDATE article SET slug = ? WHERE id = 'legacy-slug'", arguments: ["legacy-\u{0001}\u{FFFE}<x>&"])
     }
-    let app = Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: try await loadSearchIndex(from: store)))
+    let app = try Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: try await loadSearchIndex(from: store)))
     return (store, app)
 }
 

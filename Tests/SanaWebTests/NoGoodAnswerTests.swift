@@ -22,7 +22,7 @@ import SanaStore
         let index = SearchIndex(ranking: model)
         index.update(articles)
         let renderer = try await PageRenderer()
-        return renderer.search(query: question, response: index.search(question), categories: [], selected: nil, page: 1, pageSize: 10)
+        return renderer.search(query: question, answers: Answers(response: index.search(question), page: 1, pageSize: 10), categories: [], selected: nil)
     }
 
     @Test func aQuestionWithoutAConfidentAnswerGetsNoGoodAnswerYet() async throws {

@@ -24,7 +24,7 @@ import SanaStore
         let store = InMemoryArticleStore()
         _ = try await store.write(Self.gNames.enumerated().map { Self.condition($0.offset, $0.element) } + [Self.condition(9, "Asthma")])
         let index = try await loadSearchIndex(from: store)
-        let app = Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: index, conditionsPageSize: 3))
+        let app = try Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: index, conditionsPageSize: 3))
         try await app.test(.router) { client in
             var listed: [String] = []
             for page in 1...3 {
@@ -67,7 +67,7 @@ import SanaStore
         let store = try SQLiteStore(path: folder.path("site.sqlite"))
         _ = try await store.write(Self.gNames.enumerated().map { Self.condition($0.offset, $0.element) })
         let index = try await loadSearchIndex(from: store)
-        let app = Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: index))
+        let app = try Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: index))
         try await app.test(.router) { client in
             func page(_ path: String) async throws -> String {
                 try await client.execute(uri: path, method: .get) { String(buffer: $0.body) }

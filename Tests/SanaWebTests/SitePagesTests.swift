@@ -67,7 +67,7 @@ import SanaStore
         _ = try await store.write((1...25).map {
             Article(id: "z\($0)", title: "Zebra fever question \($0)?", body: "Zebra fever answer \($0).", category: Category(name: "Zebra topics"))
         }, skipInvalid: false, dryRun: false)
-        let app = Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: try await loadSearchIndex(from: store)))
+        let app = try Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: try await loadSearchIndex(from: store)))
         try await app.test(.router) { client in
             try await client.execute(uri: "/search?q=zebra", method: .get) { response in
                 let html = String(buffer: response.body)
@@ -180,7 +180,7 @@ import SanaStore
     @Test func anEditedArticleIsServedAfreshWithANewETag() async throws {
         let (store, _) = try await sampleSite()
         let index = try await loadSearchIndex(from: store)
-        let app = Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: index, revisionCheckInterval: 0))
+        let app = try Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: index, revisionCheckInterval: 0))
         let uri = "/articles/what-causes-gallstones"
         try await app.test(.router) { client in
             let before = try await client.execute(uri: uri, method: .get)

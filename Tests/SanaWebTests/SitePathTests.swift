@@ -48,7 +48,7 @@ import SanaStore
             (.asset("site.css"), .ok), (.asset("site.js"), .ok), (.asset("icon.svg"), .ok),
         ]
         #expect(Set(examples.map { Self.kind($0.path) }) == Set(0..<Self.kinds), "an example of every case")
-        let app = Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: try await loadSearchIndex(from: store),
+        let app = try Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: try await loadSearchIndex(from: store),
                                                   sitemapLimit: 3))
         try await app.test(.router) { client in
             for (path, status) in examples {

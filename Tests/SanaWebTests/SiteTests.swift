@@ -12,7 +12,7 @@ import SanaStore
 func sampleSite() async throws -> (InMemoryArticleStore, some ApplicationProtocol) {
     let store = InMemoryArticleStore()
     _ = try await SampleArticles.loadIfEmpty(into: store)
-    let app = Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: try await loadSearchIndex(from: store)))
+    let app = try Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: try await loadSearchIndex(from: store)))
     return (store, app)
 }
 

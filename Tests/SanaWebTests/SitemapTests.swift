@@ -45,7 +45,7 @@ import SanaStore
         _ = try await SampleArticles.loadIfEmpty(into: store)
         let published = try await store.publishedSlugs()
         #expect(published.count > 3)
-        let app = Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: try await loadSearchIndex(from: store), sitemapLimit: 3))
+        let app = try Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: try await loadSearchIndex(from: store), sitemapLimit: 3))
         try await app.test(.router) { client in
             let files = try await client.execute(uri: "/sitemap.xml", method: .get) { response in
                 let root = try XMLDocument(xmlString: String(buffer: response.body), options: []).rootElement()

@@ -1,23 +1,31 @@
 import Hummingbird
 
-/// The JSON API's place in the router: every path under `/api`. It has no endpoints yet (they
-/// come with `/api/v1`), but what it answers is already settled: problem documents (RFC 9457)
-/// for every error, never an HTML page. Endpoints mount on `router.group(API.path)` with
-/// `API.middleware`; until then `UnmatchedRequestMiddleware` sends every `/api` request
-/// through that middleware to a 404.
-enum API {
+/// The JSON API's place in the router: every path under `/api`. What it answers is settled for
+/// the whole area, endpoints or not: problem documents (RFC 9457) for every error, never an HTML
+/// page; CORS for public reads; a rate limit per client address; bounded request bodies.
+/// `UnmatchedRequestMiddleware` sends every `/api` request no route matched through the same
+/// middleware, to a 404 problem.
+struct API: Sendable {
     static let path = "/api"
+    static var maxBodyBytes: Int { 256 * 1024 }
+
+    let limiter: RateLimiter
+    /// The methods of each documented path template, for 405 on a path whose method is not one.
+    var methodsByPath: [String: [String]] = [:]
 
     /// Whether `path` is under `/api`.
     static func owns(_ path: String) -> Bool {
         path == Self.path || path.hasPrefix(Self.path + "/")
     }
 
-    /// What every API request passes through: errors become problem documents, malformed
-    /// queries a 400 problem.
+    /// What every API request passes through, outermost first: CORS (so browsers can read even
+    /// the errors), errors as problem documents, the rate limit by address, malformed queries.
     @MiddlewareFixedTypeBuilder<Request, Response, SanaRequestContext>
-    static var middleware: some MiddlewareProtocol<Request, Response, SanaRequestContext> {
-        ErrorMiddleware(presenter: ProblemDocuments())
+    var chain: some MiddlewareProtocol<Request, Response, SanaRequestContext> {
+        CORSMiddleware()
+        APIErrorMiddleware()
+        RateLimitMiddleware(limiter: limiter)
+        MethodNotAllowedMiddleware(methodsByPath: methodsByPath)
         QueryValidationMiddleware()
     }
 }

@@ -60,20 +60,14 @@ extension EditorRoutes {
         // The Preview button: the form again with its preview, nothing saved.
         if form.wantsPreview { return page(.ok, nil) }
         if let missing = form.missingField { return page(.unprocessableContent, "\(missing): must not be empty.") }
-        let id = "ed-" + UUID().uuidString.lowercased()
-        var slug = Slug.make(from: form.title, fallback: id)
-        if try await store.article(slug: slug) != nil { slug += "-" + id.dropFirst(3).prefix(8) }
-        let now = settings.now()
-        let draft = Article(id: id, slug: slug, title: form.title, summary: form.summary, body: form.body,
-                            category: Category(name: form.category), status: .draft, createdAt: now)
+        let draft: Article
         do {
-            _ = try await store.upsert(draft)
-            try await settings.revisions.saveDraft(draft, author: session.user.name, expected: 0)
+            (draft, _) = try await actions.createDraft(title: form.title, category: form.category, summary: form.summary, body: form.body,
+                                                       author: session.user.name)
         } catch let error as StoreError {
             return page(.unprocessableContent, Self.message(error))
         }
-        try await settings.accounts.appendAudit(AuditEntry(at: now, actor: session.user.name, action: "draft.create", articleID: id, toRevision: 1))
-        return Self.redirect(to: EditorPath.draft(id: id))
+        return Self.redirect(to: EditorPath.draft(id: draft.id))
     }
 
     func editDraftForm(_ request: Request, _ context: EditorRequestContext) async throws -> Response {
@@ -116,19 +110,12 @@ extension EditorRoutes {
         return Self.redirect(to: EditorPath.draft(id: stored.id))
     }
 
-    /// Saves `content` as the next draft revision of `stored` (see `saveDraft`).
+    /// Saves `content` as the next draft revision of `stored` (see `EditorialActions.saveRevision`).
     func saveRevision(_ content: Article, of stored: Article, author: String, expected: Int) async throws -> EditorialRevision {
-        var content = content
-        content.id = stored.id; content.slug = stored.slug; content.createdAt = stored.createdAt; content.position = stored.position
-        content.updatedAt = settings.now()
-        content.status = stored.status == .published ? .published : .draft
-        let saved = try await settings.revisions.saveDraft(content, author: author, expected: expected, seed: stored)
-        if stored.status != .published {
-            content.revision = stored.revision
-            _ = try await store.upsert(content)
-        }
-        return saved
+        try await actions.saveRevision(content, of: stored, author: author, expected: expected)
     }
+
+    var actions: EditorialActions<Store> { EditorialActions(store: store, settings: settings) }
 
     /// The article the path names, while it can be edited (a draft, or published); else 404.
     func editableArticle(_ context: EditorRequestContext) async throws -> Article {

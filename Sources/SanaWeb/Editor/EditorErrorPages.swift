@@ -7,7 +7,7 @@ struct EditorErrorPages: ErrorPresenter {
 
     func response(to failure: RequestFailure, request: Request, context: SanaRequestContext) -> Response {
         let (status, message): (HTTPResponse.Status, String) = switch failure {
-        case let .badRequest(message): (.badRequest, message)
+        case let .badRequest(message, _): (.badRequest, message)
         case .client(.forbidden): (.forbidden, "You cannot do this: your account's role does not allow it, or the form had expired. Go back, reload the page and try again.")
         case .client(.notFound): (.notFound, "There is no such page in the editor.")
         case let .client(status): (status, "The request could not be handled (\(status.code)).")

@@ -9,15 +9,13 @@ public struct EditorRequestContext: ChildRequestContext, AuthRequestContext {
     public var identity: EditorSession?
     /// The cookie's token, when it names a live session (to end it on sign-out).
     var sessionToken: String?
-    var remoteAddress: String?
+    /// The key sign-in failures are counted under for this client (see `ClientAddressMiddleware`).
+    var clientAddress: String
     /// The URL-encoded body of a POST, read once by `EditorAccessMiddleware`.
     var form = FormQuery(nil)
 
     public init(context: SanaRequestContext) throws {
         coreContext = context.coreContext
-        remoteAddress = context.remoteAddress
+        clientAddress = context.clientAddress
     }
-
-    /// The key sign-in failures are counted under for this client.
-    var clientAddress: String { remoteAddress ?? "unknown" }
 }

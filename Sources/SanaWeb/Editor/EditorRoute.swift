@@ -9,6 +9,7 @@ struct EditorRoute: Sendable, CustomStringConvertible {
     enum Action: Sendable {
         case signInForm, signIn, signOut, dashboard, newDraftForm, createDraft, editDraftForm, saveDraft, preview, backlog, auditLog
         case history, diff, submit, approve, reject, publish, archive, restore
+        case tokens, addToken, revokeToken
     }
 
     var method: HTTPRequest.Method
@@ -45,6 +46,9 @@ struct EditorRoute: Sendable, CustomStringConvertible {
         EditorRoute(method: .post, path: EditorPath.history(id: ":id", "publish"), roles: [.editor], action: .publish),
         EditorRoute(method: .post, path: EditorPath.history(id: ":id", "archive"), roles: [.editor], action: .archive),
         EditorRoute(method: .post, path: EditorPath.history(id: ":id", "restore"), roles: [.writer], action: .restore),
+        EditorRoute(method: .get, path: EditorPath.tokens, roles: [.admin], action: .tokens),
+        EditorRoute(method: .post, path: EditorPath.tokens, roles: [.admin], action: .addToken),
+        EditorRoute(method: .post, path: EditorPath.token(id: ":id", "revoke"), roles: [.admin], action: .revokeToken),
     ]
 }
 
@@ -65,6 +69,11 @@ enum EditorPath {
     static func newDraft(title: String) -> String {
         newDraft + "?title=" + (title.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
     }
+    static let tokens = root + "/tokens"
+
+    /// A step on one API token (`revoke`).
+    static func token(id: Int64, _ step: String) -> String { tokens + "/\(id)/" + step }
+    static func token(id: String, _ step: String) -> String { tokens + "/" + id + "/" + step }
 
     static let articles = root + "/articles"
 

@@ -44,6 +44,9 @@ struct EditorRoutes<Store: ArticleStore>: Sendable {
         case .publish: try await publish(request, context)
         case .archive: try await archive(request, context)
         case .restore: try await restore(request, context)
+        case .tokens: try await tokens(request, context)
+        case .addToken: try await addToken(request, context)
+        case .revokeToken: try await revokeToken(request, context)
         }
     }
 

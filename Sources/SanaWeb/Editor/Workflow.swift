@@ -50,36 +50,22 @@ extension EditorRoutes {
         }
     }
 
-    /// Puts the approved revision on the public row, with its reviewer and review dates; the
-    /// change feed then carries it to the search index. The public row is written before the
-    /// revision is marked published: if that write fails the revision stays approved and
-    /// publishing again retries, instead of a revision marked published that the public never saw.
+    /// Puts the approved revision on the public row (`EditorialActions.publish`); any other
+    /// state is refused with the state named (409).
     func publish(_ request: Request, _ context: EditorRequestContext) async throws -> Response {
         let session = try context.requireIdentity()
         let stored = try await editableArticle(context)
         return try await step(context, stored) { number in
-            if let approved = try await settings.revisions.revision(articleID: stored.id, number: number), approved.state == .approved {
-                var article = approved.article
-                article.id = stored.id; article.slug = stored.slug; article.createdAt = stored.createdAt; article.position = stored.position
-                article.revision = stored.revision; article.status = .published; article.updatedAt = settings.now()
-                article.reviewer = approved.reviewer; article.reviewedAt = approved.reviewedAt; article.nextReviewDue = approved.nextReviewDue
-                _ = try await store.upsert(article)
-            }
-            // Any other state is refused here, with the state named (409).
-            return try await settings.revisions.move(articleID: stored.id, number: number, from: [.approved], to: .published, actor: session.user.name)
+            try await actions.publish(stored, number: number, actor: session.user.name)
         }
     }
 
     func archive(_ request: Request, _ context: EditorRequestContext) async throws -> Response {
         let session = try context.requireIdentity()
         let stored = try await editableArticle(context)
-        guard stored.status == .published else {
+        guard try await actions.archive(stored, actor: session.user.name) else {
             return refusal(.conflict, "Only a published article can be archived; this one is \(stored.status.rawValue).", context)
         }
-        _ = try await store.archive(id: stored.id)
-        let archived = try await store.article(id: stored.id)
-        try await settings.accounts.appendAudit(AuditEntry(at: settings.now(), actor: session.user.name, action: "article.archive", articleID: stored.id,
-                                                           fromRevision: stored.revision, toRevision: archived?.revision))
         return Self.redirect(to: EditorPath.dashboard)
     }
 

@@ -2,8 +2,9 @@ import Hummingbird
 
 /// What went wrong with a request, sorted once for every area.
 enum RequestFailure {
-    /// A `BadRequest`: the message names the problem for the person or program that sent it.
-    case badRequest(String)
+    /// A `BadRequest`: the message names the problem for the person or program that sent it;
+    /// `field` the parameter or field at fault, when one was.
+    case badRequest(String, field: String? = nil)
     /// Another client error (a routing miss is `.notFound`).
     case client(HTTPResponse.Status)
     /// Anything else: a 500 that shows no internals; the error goes to the log.
@@ -26,7 +27,7 @@ struct ErrorMiddleware<Presenter: ErrorPresenter>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as BadRequest {
-            failure = .badRequest(error.message)
+            failure = .badRequest(error.message, field: error.field)
         } catch let error as HTTPResponseError where error.status.code < 500 {
             failure = .client(error.status)
         } catch {

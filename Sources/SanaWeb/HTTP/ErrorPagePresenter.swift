@@ -8,7 +8,7 @@ struct ErrorPages: ErrorPresenter {
 
     func response(to failure: RequestFailure, request: Request, context: SanaRequestContext) -> Response {
         let page = switch failure {
-        case let .badRequest(message): HTMLPage(status: .badRequest, html: renderer.badRequest(message))
+        case let .badRequest(message, _): HTMLPage(status: .badRequest, html: renderer.badRequest(message))
         case .client(.notFound): HTMLPage(status: .notFound, html: renderer.notFound())
         case let .client(status): HTMLPage(status: status, html: renderer.badRequest("The request could not be understood (\(status.code))."))
         case .server: HTMLPage(status: .internalServerError, html: renderer.serverError())

@@ -5,7 +5,7 @@ import Hummingbird
 struct PlainTextErrors: ErrorPresenter {
     func response(to failure: RequestFailure, request: Request, context: SanaRequestContext) -> Response {
         switch failure {
-        case let .badRequest(message): Self.text(message, status: .badRequest)
+        case let .badRequest(message, _): Self.text(message, status: .badRequest)
         case let .client(status): Self.text(status.reasonPhrase, status: status)
         case .server: Self.text(HTTPResponse.Status.internalServerError.reasonPhrase, status: .internalServerError)
         }

@@ -4,7 +4,9 @@ import Hummingbird
 /// the site as a 400 page naming the problem, the API as a problem document.
 struct BadRequest: Error {
     let message: String
-    init(_ message: String) { self.message = message }
+    /// The parameter or field that was wrong, when one was (the API names it in `errors`).
+    let field: String?
+    init(_ message: String, field: String? = nil) { self.message = message; self.field = field }
 }
 
 /// Rejects query strings that are too long or not well-formed (a `%` not followed by two hex

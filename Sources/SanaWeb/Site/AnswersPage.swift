@@ -11,19 +11,15 @@ extension SiteRoutes {
     @Sendable func search(_ request: Request, context: SanaRequestContext) async throws -> CachedPageResponse {
         let parameters = FormQuery(request.uri.query)
         let query = parameters["q"] ?? ""
-        guard query.count <= 500 else { throw BadRequest("The question is too long: at most 500 characters, please.") }
         let category = parameters["category"].flatMap { $0.isEmpty ? nil : $0 }
-        if let category, !Slug.isValid(category) { throw BadRequest("The topic filter is not a known topic.") }
         let pageNumber = try Self.pageNumber(parameters["page"], max: 10)
         let key = "search:\(index.generation):\(category ?? ""):\(pageNumber):\(query)"
+        try Self.checkQuestion(query, category: category)
         let page = try await answers.page(key) {
             let categories = try await counts().byCategory
-            let trimmed = query.trimmed
-            let response = trimmed.isEmpty ? nil
-                : index.search(trimmed, limit: Self.resultsPerPage, offset: (pageNumber - 1) * Self.resultsPerPage, category: category)
-            var page = CachedPage(renderer.search(query: query, response: response, categories: categories, selected: category,
-                                                  page: pageNumber, pageSize: Self.resultsPerPage))
-            page.backlogReason = response.flatMap(SearchBacklogRecorder.reason(for:))
+            let answers = try answerSearch(query, category: category, page: pageNumber)
+            var page = CachedPage(renderer.search(query: query, answers: answers, categories: categories, selected: category))
+            page.backlogReason = answers.flatMap { SearchBacklogRecorder.reason(for: $0.response) }
             return page
         }
         // The backlog counts questions, so a question once: its first page, unfiltered.
@@ -32,12 +28,43 @@ extension SiteRoutes {
         }
         return CachedPageResponse(page, cacheControl: "private, max-age=60")
     }
+
+    /// A question as the answers page and the API take it: refused when too long or filtered by
+    /// a category that cannot exist.
+    static func checkQuestion(_ query: String, category: String?) throws {
+        guard query.count <= 500 else { throw BadRequest("The question is too long: at most 500 characters, please.", field: "q") }
+        if let category, !Slug.isValid(category) { throw BadRequest("The topic filter is not a known topic.", field: "category") }
+    }
+
+    /// The answers to one page of a question (nil for an empty question): what the answers page
+    /// shows and the API returns.
+    func answerSearch(_ query: String, category: String?, page: Int) throws -> Answers? {
+        try Self.checkQuestion(query, category: category)
+        let trimmed = query.trimmed
+        guard !trimmed.isEmpty else { return nil }
+        let response = index.search(trimmed, limit: Self.resultsPerPage, offset: (page - 1) * Self.resultsPerPage, category: category)
+        return Answers(response: response, page: page, pageSize: Self.resultsPerPage)
+    }
+}
+
+/// A search as the answers page presents it, decided in one place for the page and the API.
+struct Answers {
+    var response: SearchResponse
+    var page: Int
+    var pageSize: Int
+
+    /// Articles that only share words with the question are not listed as answers: the page
+    /// says so, with what to do next (an urgent-care notice still shows).
+    var noGoodAnswer: Bool { response.noGoodAnswer && !response.results.isEmpty }
+    var listed: [SearchResult] { noGoodAnswer ? [] : response.results }
+    /// Known only from unpublished material (a MedQuAD pair without answer text): said calmly, once.
+    var focusWithoutArticle: String? { page == 1 ? response.focusWithoutArticle : nil }
+    var pages: Int { max(1, (min(response.total, 100) + pageSize - 1) / pageSize) }
 }
 
 extension PageRenderer {
     /// The answers page: results with the answering section and matched words marked.
-    func search(query: String, response: SearchResponse?, categories: [CategoryCount], selected: String?,
-                page: Int, pageSize: Int) -> String {
+    func search(query: String, answers: Answers?, categories: [CategoryCount], selected: String?) -> String {
         let trimmed = query.trimmed
         var ctx = base(title: trimmed.isEmpty ? "Ask a health question" : "Answers: \(trimmed)",
                        description: "Answers to your health question.", path: nil, query: trimmed)
@@ -46,22 +73,19 @@ extension PageRenderer {
         ctx["categories"] = categories.map { c -> [String: Any] in
             ["slug": c.category.slug, "name": c.category.name, "selected": c.category.slug == selected]
         }
-        guard let response else { return render("search", ctx) }
+        guard let answers else { return render("search", ctx) }
+        let response = answers.response, page = answers.page
         let categoryNames = Dictionary(categories.map { ($0.category.slug, $0.category.name) }, uniquingKeysWith: { a, _ in a })
         if let urgent = response.urgent { ctx["urgent"] = urgent.message }
         if let fix = response.didYouMean {
             ctx["didYouMean"] = fix
             ctx["didYouMeanURL"] = SitePath.search(query: fix).href
         }
-        // Known only from unpublished material (a MedQuAD pair without answer text): said calmly, once.
-        if let name = response.focusWithoutArticle, page == 1 { ctx["noArticleOn"] = name }
+        if let name = answers.focusWithoutArticle { ctx["noArticleOn"] = name }
         ctx["total"] = response.total
-        // Articles that only share words with the question are not listed as answers: the page
-        // says so, with what to do next (an urgent-care notice above still shows).
-        let noGoodAnswer = response.noGoodAnswer && !response.results.isEmpty
-        ctx["noGoodAnswer"] = noGoodAnswer
-        ctx["hasResults"] = !response.results.isEmpty && !noGoodAnswer
-        ctx["results"] = response.results.map { r -> [String: Any] in
+        ctx["noGoodAnswer"] = answers.noGoodAnswer
+        ctx["hasResults"] = !answers.listed.isEmpty
+        ctx["results"] = answers.listed.map { r -> [String: Any] in
             var d: [String: Any] = ["url": SitePath.article(slug: r.slug).href, "title": r.title,
                                     "snippetHTML": Self.markedSnippet(r.snippet, r.highlights),
                                     "confidenceLabel": Self.confidenceLabel(r.confidence),
@@ -77,7 +101,7 @@ extension PageRenderer {
             }
             return d
         }
-        let pages = max(1, (min(response.total, 100) + pageSize - 1) / pageSize)
+        let pages = answers.pages
         if pages > 1 { ctx["page"] = page; ctx["pages"] = pages }
         if page > 1 { ctx["previousURL"] = SitePath.search(query: trimmed, category: selected, page: page - 1).href }
         if page < pages { ctx["nextURL"] = SitePath.search(query: trimmed, category: selected, page: page + 1).href }
