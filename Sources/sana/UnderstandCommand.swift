@@ -42,6 +42,7 @@ struct Understand: AsyncParsableCommand {
                 print("\(q.qid): \(q.text.prefix(600).replacingOccurrences(of: "\n", with: " / "))")
                 print("  focus \(focusMark): \(u.focus.map { "\($0.key)~\($0.knownAs)\($0.hasArticle ? "" : "*")" }.joined(separator: " | ")) want \(wantedFocus.sorted())")
                 print("  type  \(typeMark): \(u.types.map(\.rawValue).joined(separator: ", ")) want \(wantedTypes)")
+                for line in index.explainFocus(q.text).prefix(6) { print("    \(line)") }
                 if !u.corrections.isEmpty { print("  spelling: \(u.corrections.map { "\($0.from)→\($0.to)" }.joined(separator: ", "))") }
             }
         }

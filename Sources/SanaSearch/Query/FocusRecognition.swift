@@ -14,6 +14,8 @@ struct FocusCandidate {
     var isDrug: Bool
     var specificity: Double
     var score: Double = 0
+    /// What the score was made of, for `sana understand --verbose`.
+    var reasons = ""
 }
 
 /// Words that mark a name as the person's background rather than what they ask about
@@ -65,7 +67,9 @@ extension IndexSnapshot {
         var words = key.split(separator: " ").map { irregularPlurals[String($0)] ?? String($0) }
         let singular = words.joined(separator: " ")
         if singular != key, let found = lookUpName(singular) { return found }
-        if let short = FocusMatcher.withoutQualifiers(singular), let found = lookUpName(short) { return found }
+        // Form words ("patch", "dr") are a medicine's: without them the name must be one ("go dr." is not "go").
+        if let short = FocusMatcher.withoutQualifiers(singular), let found = lookUpName(short),
+           found.isDrug || FocusMatcher.withoutQualifiers(singular, formWords: false) == short { return found }
         if (2...3).contains(words.count) {
             words.sort()
             if let found = lookUpName(words.joined(separator: " ")) { return found }
@@ -114,7 +118,11 @@ extension IndexSnapshot {
                     let short = surface.count < 4 || names.abbreviations.contains(key)
                     if short && !(analysis.inCapitals(surface) || (names.abbreviations.contains(key) && !englishWords.contains(surface))) { continue }
                 }
-                var candidate = FocusCandidate(key: key, knownAs: known.knownAs, words: surface, range: i..<(i + n),
+                // The name as people say it, without the form words or qualifier it was found without
+                // ("wellbutrin hcl xl" is "wellbutrin").
+                let spoken = partial || lookUpName(key) != nil ? key
+                    : FocusMatcher.withoutQualifiers(key).flatMap { lookUpName($0) == nil ? nil : $0 } ?? key
+                var candidate = FocusCandidate(key: spoken, knownAs: known.knownAs, words: surface, range: i..<(i + n),
                                                hasArticle: known.hasArticle, isDrug: known.isDrug,
                                                specificity: specificity(of: Array(terms[i..<(i + n)])))
                 if partial { candidate.score = -2 }
@@ -131,19 +139,31 @@ extension IndexSnapshot {
             let token = analysis.termToken[c.range.lowerBound]
             return analysis.tokens[max(0, token - 3)..<token].contains(where: backgroundWords.contains)
         }
+        let openingTerms = analysis.terms.indices.filter { analysis.tokenSentence[analysis.termToken[$0]] == analysis.firstSentence }
         for c in found.indices {
             let candidate = found[c]
+            // The opening line is this name and little else: a subject line naming what the message is about.
+            let namesSubject = !openingTerms.isEmpty && openingTerms.count <= candidate.range.count + 1
+                && openingTerms.allSatisfy { candidate.range.contains($0) || Filler.words.contains(analysis.terms[$0]) || !usable[$0] }
             let token = analysis.termToken[candidate.range.lowerBound]
             let sentence = analysis.tokenSentence[token]
-            var score = candidate.score + candidate.specificity + 0.25 * Double(candidate.range.count - 1)
-            if analysis.questionSentences.contains(sentence) { score += 0.5 }
-            if sentence == analysis.firstSentence { score += 0.4 }
-            if found.contains(where: { $0.knownAs == candidate.knownAs && $0.range != candidate.range }) { score += 0.3 }
+            let asks = analysis.questionSentences.contains(sentence), opening = sentence == analysis.firstSentence
+            let mentions = found.filter { $0.knownAs == candidate.knownAs }.count
             // The person's own condition, when something else is named too.
-            if backgroundOf[c] && backgroundOf.contains(false) { score -= 0.4 }
-            if candidate.isDrug && asksAboutDrug { score += 0.5 }
+            let background = backgroundOf[c] && backgroundOf.contains(false)
+            let drugAsked = candidate.isDrug && asksAboutDrug
+            var score = candidate.score + candidate.specificity + 0.25 * Double(candidate.range.count - 1)
+            if asks { score += 0.5 }
+            if opening { score += 0.4 }
+            if mentions > 1 { score += 0.3 }
+            if background { score -= 0.4 }
+            if drugAsked { score += 0.5 }
             score -= 0.001 * Double(candidate.range.lowerBound)
             found[c].score = score
+            found[c].reasons = String(format: "%.2f spec=%.2f n=%d", score, candidate.specificity, candidate.range.count)
+                + (candidate.score < 0 ? " partial" : "") + (asks ? " asks" : "") + (opening ? " opening" : "")
+                + " mentions=\(mentions)" + (background ? " background" : "") + (drugAsked ? " drugAsked" : "")
+                + (candidate.isDrug ? " drug" : "") + (namesSubject ? " subject" : "") + (backgroundOf[c] ? " bgword" : "") + (candidate.hasArticle ? "" : " draft") + " at=\(candidate.range.lowerBound)"
         }
         // One entry per name, the best-scored mention.
         var seen = Set<String>()
