@@ -36,7 +36,8 @@ struct Understand: AsyncParsableCommand {
             // The held-out fifth stays unseen: only its aggregate figure is printed.
             if verbose && !UnderstandingScore.isHeldOut(i) {
                 let wantedFocus = Set(q.annotations.map { normalise($0.focus) })
-                let wantedTypes = q.annotations.map { UnderstandingScore.typeNames[$0.type.lowercased()] ?? "?" + $0.type }
+                var wantedTypes = q.annotations.map { UnderstandingScore.typeNames[$0.type.lowercased()] ?? "?" + $0.type }
+                if wantedTypes.contains("diagnosis") { wantedTypes.append("tests") }  // as the tally counts it
                 let focusMark = u.focus.first.map { wantedFocus.contains($0.key.split(separator: " ").sorted().joined(separator: " ")) ? "ok" : "NO" } ?? "--"
                 let typeMark = u.types.first.map { wantedTypes.contains($0.rawValue) ? "ok" : "NO" } ?? "--"
                 print("\(q.qid): \(q.text.prefix(600).replacingOccurrences(of: "\n", with: " / "))")

@@ -139,31 +139,34 @@ extension IndexSnapshot {
             let token = analysis.termToken[c.range.lowerBound]
             return analysis.tokens[max(0, token - 3)..<token].contains(where: backgroundWords.contains)
         }
-        let openingTerms = analysis.terms.indices.filter { analysis.tokenSentence[analysis.termToken[$0]] == analysis.firstSentence }
+        // Evidence is the name's, pooled over its mentions: asked about anywhere, named in the opening
+        // line, and how often the message comes back to it.
+        let sentenceOf = found.map { analysis.tokenSentence[analysis.termToken[$0.range.lowerBound]] }
+        let drugNamed = found.indices.contains { found[$0].isDrug && !backgroundOf[$0] }
         for c in found.indices {
             let candidate = found[c]
-            // The opening line is this name and little else: a subject line naming what the message is about.
-            let namesSubject = !openingTerms.isEmpty && openingTerms.count <= candidate.range.count + 1
-                && openingTerms.allSatisfy { candidate.range.contains($0) || Filler.words.contains(analysis.terms[$0]) || !usable[$0] }
-            let token = analysis.termToken[candidate.range.lowerBound]
-            let sentence = analysis.tokenSentence[token]
-            let asks = analysis.questionSentences.contains(sentence), opening = sentence == analysis.firstSentence
-            let mentions = found.filter { $0.knownAs == candidate.knownAs }.count
-            // The person's own condition, when something else is named too.
-            let background = backgroundOf[c] && backgroundOf.contains(false)
+            let mentionIndexes = found.indices.filter { found[$0].knownAs == candidate.knownAs }
+            let asks = mentionIndexes.contains { analysis.questionSentences.contains(sentenceOf[$0]) }
+            let opening = mentionIndexes.contains { sentenceOf[$0] == analysis.firstSentence }
+            let mentions = mentionIndexes.count
+            // The person's own condition, when they name a medicine too ("I have celiac disease: does zolmitriptan contain gluten?").
+            let background = backgroundOf[c] && drugNamed && !candidate.isDrug
             let drugAsked = candidate.isDrug && asksAboutDrug
             var score = candidate.score + candidate.specificity + 0.25 * Double(candidate.range.count - 1)
             if asks { score += 0.5 }
             if opening { score += 0.4 }
-            if mentions > 1 { score += 0.3 }
+            score += 0.3 * log2(Double(mentions))
             if background { score -= 0.4 }
             if drugAsked { score += 0.5 }
+            // A name known only from unpublished material is a little less sure (the encyclopedia names everyday things).
+            if !candidate.hasArticle { score -= 0.2 }
             score -= 0.001 * Double(candidate.range.lowerBound)
             found[c].score = score
             found[c].reasons = String(format: "%.2f spec=%.2f n=%d", score, candidate.specificity, candidate.range.count)
                 + (candidate.score < 0 ? " partial" : "") + (asks ? " asks" : "") + (opening ? " opening" : "")
                 + " mentions=\(mentions)" + (background ? " background" : "") + (drugAsked ? " drugAsked" : "")
-                + (candidate.isDrug ? " drug" : "") + (namesSubject ? " subject" : "") + (backgroundOf[c] ? " bgword" : "") + (candidate.hasArticle ? "" : " draft") + " at=\(candidate.range.lowerBound)"
+                + (candidate.isDrug ? " drug" : "") + (backgroundOf[c] ? " bgword" : "")
+                + (candidate.hasArticle ? "" : " draft") + " at=\(candidate.range.lowerBound)"
         }
         // One entry per name, the best-scored mention.
         var seen = Set<String>()
@@ -174,7 +177,8 @@ extension IndexSnapshot {
     /// particular ("cardiac" + "amyloidosis", "teen" + "pregnancy"): the run takes them in, up to two words.
     func extendedLeft(_ found: [FocusCandidate], _ analysis: QueryAnalysis) -> [FocusCandidate] {
         var out = found
-        for c in out.indices {
+        var absorbed = Set<Int>()
+        for c in out.indices where !absorbed.contains(c) {
             var start = out[c].range.lowerBound
             while start > 0, out[c].range.upperBound - start < out[c].range.count + 2,
                   analysis.termToken[start] - analysis.termToken[start - 1] == 1 {
@@ -183,9 +187,13 @@ extension IndexSnapshot {
                 guard nameVocabulary.words.contains(term), !Filler.words.contains(term), !degreeWords.contains(term),
                       !names.generic.contains(term), !QuestionType.cueStems.contains(term),
                       Double(termIDs[term].map { postings[Int($0)].count } ?? 0) <= 0.02 * Double(max(liveCount, 1)) else { break }
-                // Another name is a name of its own; a number is a count or a dose ("100 heart attacks").
-                guard !out.indices.contains(where: { $0 != c && out[$0].range.contains(start - 1) }),
-                      term.contains(where: \.isLetter) else { break }
+                // Another name is a name of its own, unless it is a single word known only as the end of
+                // names or from unpublished material ("teen" of "teen pregnancy", "varicose" of "varicose
+                // ulcer"); a word with a digit is a count, a dose or a model ("100 heart attacks", "a2").
+                let other = out.indices.first { $0 != c && out[$0].range.contains(start - 1) }
+                if let other, out[other].range.count > 1 || (out[other].hasArticle && out[other].score >= 0) { break }
+                guard term.allSatisfy(\.isLetter) else { break }
+                if let other { absorbed.insert(other) }
                 start -= 1
             }
             if start < out[c].range.lowerBound {
@@ -194,9 +202,11 @@ extension IndexSnapshot {
                 out[c].key = analysis.terms[range].joined(separator: " ")
                 out[c].words = analysis.surface(of: range)
                 out[c].specificity = max(out[c].specificity, specificity(of: Array(analysis.terms[range])))
+                // Two words of names together name a thing more surely than one word that ends names.
+                out[c].score = max(out[c].score, 0)
             }
         }
-        return out
+        return out.indices.filter { !absorbed.contains($0) }.map { out[$0] }
     }
 
     /// How specific a name is, 0…1: the rarest of its words, by how few published articles use it.
