@@ -5,6 +5,9 @@ import SanaCore
 struct FocusCandidate {
     /// The question's terms that name it, joined by spaces.
     var key: String
+    /// The key as people say the name, without the form words or qualifier it was found without
+    /// ("wellbutrin hcl xl" is "wellbutrin"); the key itself when it has none.
+    var said: String
     /// The key of the name Sana knows it by (the generic of a brand, the medical name of a lay term).
     var knownAs: String
     /// The question's words that name it, as written (folded).
@@ -118,11 +121,9 @@ extension IndexSnapshot {
                     let short = surface.count < 4 || names.abbreviations.contains(key)
                     if short && !(analysis.inCapitals(surface) || (names.abbreviations.contains(key) && !englishWords.contains(surface))) { continue }
                 }
-                // The name as people say it, without the form words or qualifier it was found without
-                // ("wellbutrin hcl xl" is "wellbutrin").
                 let spoken = partial || lookUpName(key) != nil ? key
                     : FocusMatcher.withoutQualifiers(key).flatMap { lookUpName($0) == nil ? nil : $0 } ?? key
-                var candidate = FocusCandidate(key: spoken, knownAs: known.knownAs, words: surface, range: i..<(i + n),
+                var candidate = FocusCandidate(key: key, said: spoken, knownAs: known.knownAs, words: surface, range: i..<(i + n),
                                                hasArticle: known.hasArticle, isDrug: known.isDrug,
                                                specificity: specificity(of: Array(terms[i..<(i + n)])))
                 if partial { candidate.score = -2 }
@@ -200,6 +201,7 @@ extension IndexSnapshot {
                 let range = start..<out[c].range.upperBound
                 out[c].range = range
                 out[c].key = analysis.terms[range].joined(separator: " ")
+                out[c].said = out[c].key
                 out[c].words = analysis.surface(of: range)
                 out[c].specificity = max(out[c].specificity, specificity(of: Array(analysis.terms[range])))
                 // Two words of names together name a thing more surely than one word that ends names.
