@@ -184,9 +184,11 @@ extension IndexSnapshot {
             while start > 0, out[c].range.upperBound - start < out[c].range.count + 2,
                   analysis.termToken[start] - analysis.termToken[start - 1] == 1 {
                 let term = analysis.terms[start - 1]
-                // Only an uncommon word of names, never a word of what is asked ("reduce", "cause").
+                // Only an uncommon word of names, never a word of what is asked ("reduce", "cause") nor a
+                // verb ("impact asthma").
                 guard nameVocabulary.words.contains(term), !Filler.words.contains(term), !degreeWords.contains(term),
                       !names.generic.contains(term), !QuestionType.cueStems.contains(term),
+                      !englishWords.verbs.contains(analysis.tokens[analysis.termToken[start - 1]]),
                       Double(termIDs[term].map { postings[Int($0)].count } ?? 0) <= 0.02 * Double(max(liveCount, 1)) else { break }
                 // Another name is a name of its own, unless it is a single word known only as the end of
                 // names or from unpublished material ("teen" of "teen pregnancy", "varicose" of "varicose
