@@ -9,8 +9,9 @@ public struct EnglishWords: Sendable {
     /// not taken for part of it ("contracted rubella", "impact asthma").
     public private(set) var verbs: Set<String> = []
 
-    public init<S: Sequence>(_ words: S) where S.Element == String {
+    public init<S: Sequence>(_ words: S, verbs: [String] = []) where S.Element == String {
         self.words = Set(words.map { $0.lowercased() })
+        self.verbs = Set(verbs.map { $0.lowercased() })
     }
 
     private init(lowercased: Set<String>, verbs: Set<String>) { words = lowercased; self.verbs = verbs }
