@@ -57,6 +57,11 @@ import Testing
         #expect(!QuestionType.detect(in: "I have been using an inhaler for years. What causes wheezing at night?").contains(.usage))
         #expect(QuestionType.detect(in: "My feet swell every evening and nobody can tell me why.").first == .causes)
         #expect(QuestionType.detect(in: "My father cannot walk far and we do not know what to do.").first == .treatment)
+        // A diagnosis told in the story is background; asking for a kind of doctor, what it could be, or whether to worry is not.
+        #expect(QuestionType.detect(in: "My mother has a diagnosis of lupus. She needs treatment for her joints.").first == .treatment)
+        #expect(QuestionType.detect(in: "What doctor should I see for a bad knee?").first == .organization)
+        #expect(QuestionType.detect(in: "Red spots on my arms. What could this be?").first == .causes)
+        #expect(QuestionType.detect(in: "My son caught measles. Should we be worried?").first == .outlook)
     }
 
     @Test func typesComeInTheOrderTheQuestionAsksThem() {
