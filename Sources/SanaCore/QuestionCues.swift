@@ -64,10 +64,16 @@ public enum QuestionSentences {
 /// The cue phrases of `QuestionType.cues`, compiled. A cue is words in a row, each compared by
 /// its stem ("gets worse" finds "get worse") unless written "=word" (exactly that word:
 /// "diagnosed" in "I was diagnosed with" is not a diagnosis question, "how … diagnosed" is);
-/// "…" skips up to three words. Cues are whole words: "gene" is not found in "general".
+/// "…" skips up to three words. Cues are whole words: "gene" is not found in "general". A cue
+/// written "?phrase" counts only in a sentence that asks: "the specialists say" tells a story,
+/// "which specialist should I see?" asks. A cue just after "after", "since" or "following" is a
+/// time in the story ("it came back after treatment"), not what is asked.
 struct QuestionCues: Sendable {
     enum Word: Sendable, Equatable { case stem(String), exact(String), gap }
-    let cues: [(type: QuestionType, order: Int, words: [Word])]
+    let cues: [(type: QuestionType, order: Int, words: [Word], askedOnly: Bool)]
+
+    /// Words that make the cue after them a time in the story.
+    static let timeWords: Set<String> = ["after", "since", "following"]
 
     static let shared = QuestionCues(QuestionType.cues)
 
@@ -79,15 +85,17 @@ struct QuestionCues: Sendable {
     private let anywhere: [Int]
 
     init(_ table: [(QuestionType, [String])]) {
-        var cues: [(QuestionType, Int, [Word])] = []
+        var cues: [(QuestionType, Int, [Word], Bool)] = []
         for (order, (type, phrases)) in table.enumerated() {
-            for phrase in phrases {
+            for written in phrases {
+                let askedOnly = written.hasPrefix("?")
+                let phrase = askedOnly ? String(written.dropFirst()) : written
                 let words: [Word] = phrase.split(separator: " ").flatMap { part -> [Word] in
                     if part == "…" { return [.gap] }
                     if part.hasPrefix("=") { return TextAnalyzer.tokens(String(part.dropFirst())).map { .exact($0) } }
                     return TextAnalyzer.tokens(String(part)).map { .stem(EnglishStemmer.stem($0)) }
                 }
-                cues.append((type, order, words))
+                cues.append((type, order, words, askedOnly))
             }
         }
         self.cues = cues
@@ -125,7 +133,8 @@ struct QuestionCues: Sendable {
             for at in sentence.tokens.indices {
                 for c in (byStem[stems[at]] ?? []) + (byWord[sentence.tokens[at]] ?? []) + anywhere {
                     let cue = cues[c]
-                    guard Self.matches(cue.words, at: at, tokens: sentence.tokens, stems: stems) else { continue }
+                    guard asks || !cue.askedOnly, at == 0 || !Self.timeWords.contains(sentence.tokens[at - 1]),
+                          Self.matches(cue.words, at: at, tokens: sentence.tokens, stems: stems) else { continue }
                     let key = (asks ? 0 : 1, s, QuestionType.generic.contains(cue.type) ? 1 : 0, at, cue.order)
                     if let old = best[cue.type], old <= key { continue }
                     best[cue.type] = key

@@ -44,6 +44,26 @@ import Testing
         #expect(QuestionType.detect(in: "How is gout diagnosed?").first == .diagnosis)
     }
 
+    /// Places and tests named in the story are not what is asked; a cue after "after" is a time.
+    @Test func theStoryIsNotTheQuestion() {
+        let story = QuestionType.detect(in: "My aunt spent a week in the hospital and had a scan. Why does her hip keep hurting?")
+        #expect(story.first == .causes, "\(story)")
+        #expect(!story.contains(.organization) && !story.contains(.tests))
+        #expect(QuestionType.detect(in: "Which hospital in Ohio sees children with scoliosis?").first == .organization)
+        let again = QuestionType.detect(in: "Can shingles occur again after treatment?")
+        #expect(again.first == .outlook, "\(again)")
+        #expect(!again.contains(.treatment))
+        // "useful" is not every "use".
+        #expect(!QuestionType.detect(in: "I have been using an inhaler for years. What causes wheezing at night?").contains(.usage))
+        #expect(QuestionType.detect(in: "My feet swell every evening and nobody can tell me why.").first == .causes)
+        #expect(QuestionType.detect(in: "My father cannot walk far and we do not know what to do.").first == .treatment)
+        // A diagnosis told in the story is background; asking for a kind of doctor, what it could be, or whether to worry is not.
+        #expect(QuestionType.detect(in: "My mother has a diagnosis of lupus. She needs treatment for her joints.").first == .treatment)
+        #expect(QuestionType.detect(in: "What doctor should I see for a bad knee?").first == .organization)
+        #expect(QuestionType.detect(in: "Red spots on my arms. What could this be?").first == .causes)
+        #expect(QuestionType.detect(in: "My son caught measles. Should we be worried?").first == .outlook)
+    }
+
     @Test func typesComeInTheOrderTheQuestionAsksThem() {
         // The question sentence first, the story after; within a sentence by position.
         #expect(QuestionType.detect(in: "My father had surgery last year. What causes it and how is it treated?") == [.causes, .treatment])

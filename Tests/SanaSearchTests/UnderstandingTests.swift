@@ -92,4 +92,49 @@ import SanaCore
         #expect(index.understand("all of my friends have the same").focus.isEmpty)
         #expect(index.understand("my son has ALL").focus.first?.knownAs == "acut lymphoblast leukemia")
     }
+
+    /// The name the message keeps coming back to, asked about and in its opening line, goes
+    /// before a rarer name mentioned once in the story.
+    @Test func theNameTheMessageIsAboutGoesFirst() {
+        let migraine = article("migraine", "What is migraine?", "A headache that comes back.", focus: "Migraine")
+        let topiramate = Self.medicine("topi", "Topiramate", status: .draft)
+        let index = indexed(Self.filler + [migraine, topiramate])
+        let focus = index.understand("Migraine question. My daughter took topiramate for a year, but her migraines still come "
+                                     + "every week. What else helps migraines?").focus
+        #expect(focus.first?.knownAs == "migrain", "\(focus)")
+    }
+
+    /// The person's own condition yields to a medicine they ask about, not to another condition.
+    @Test func aBackgroundConditionYieldsOnlyToAMedicine() {
+        let gout = article("gout", "What is gout?", "Uric acid crystals in a joint.", focus: "Gout")
+        let kidney = article("stones", "What are kidney stones?", "Hard deposits in the kidney.", focus: "Kidney stones")
+        let index = indexed(Self.filler + [gout, kidney])
+        let focus = index.understand("Gout. I have gout in my toe. Does gout raise the chance of kidney stones?").focus
+        #expect(focus.first?.knownAs == "gout", "\(focus)")
+    }
+
+    /// A name is reported as the person says it, without the form words it was found without.
+    @Test func aMedicineIsReportedWithoutItsFormWords() {
+        let bupropion = Self.medicine("bup", "Bupropion")
+        let index = indexed(Self.filler + [bupropion])
+        let focus = index.understand("how do I come off wellbutrin xl safely").focus.first
+        #expect(focus?.key == "wellbutrin", "\(String(describing: focus))")
+        #expect(focus?.knownAs == "bupropion")
+    }
+
+    /// A word that only ends other names ("teen" of "depression in teens") before a name makes a more
+    /// particular name; a verb there does not ("impact" ends "fecal impaction").
+    @Test func aModifierBeforeANameMakesALongerNameButAVerbDoesNot() {
+        let pregnancy = article("preg", "What is pregnancy?", "Carrying a baby.", focus: "Pregnancy")
+        let asthma = article("asthma", "What is asthma?", "The airways narrow.", focus: "Asthma")
+        let drafts = [article("dep", "Depression in teens", "", focus: "Depression in teens", status: .draft),
+                      article("imp", "Fecal impaction", "", focus: "Fecal impaction", status: .draft)]
+        let index = SearchIndex(englishWords: EnglishWords(["how", "does", "cold", "air", "impact"], verbs: ["impact"]))
+        index.update(Self.filler + [pregnancy, asthma] + drafts)
+        let teen = index.understand("How common is teen pregnancy?").focus.first
+        #expect(teen?.key == "teen pregnanc", "\(String(describing: teen))")
+        #expect(teen?.knownAs == "pregnanc")
+        let impact = index.understand("How does cold air impact asthma?").focus.first
+        #expect(impact?.key == "asthma", "\(String(describing: impact))")
+    }
 }

@@ -5,12 +5,16 @@ import Foundation
 /// and handed to `SearchIndex`.
 public struct EnglishWords: Sendable {
     private var words: Set<String>
+    /// Words Hunspell lists as verbs (they take "-ing": its "G" flag), so a verb before a name is
+    /// not taken for part of it ("contracted rubella", "impact asthma").
+    public private(set) var verbs: Set<String> = []
 
-    public init<S: Sequence>(_ words: S) where S.Element == String {
+    public init<S: Sequence>(_ words: S, verbs: [String] = []) where S.Element == String {
         self.words = Set(words.map { $0.lowercased() })
+        self.verbs = Set(verbs.map { $0.lowercased() })
     }
 
-    private init(lowercased: Set<String>) { words = lowercased }
+    private init(lowercased: Set<String>, verbs: Set<String>) { words = lowercased; self.verbs = verbs }
 
     /// No word list: only the articles' own words count as known.
     public static let none = EnglishWords([String]())
@@ -61,6 +65,7 @@ public struct EnglishWords: Sendable {
     /// The words of every list at `paths` that exists; nil when none does.
     public static func load(paths: [String] = systemPaths) -> EnglishWords? {
         var all = Set<String>(minimumCapacity: 500_000)
+        var verbs = Set<String>()
         var word: [UInt8] = []
         var found = false
         for path in paths {
@@ -79,6 +84,7 @@ public struct EnglishWords: Sendable {
                         if whole[slash...].contains(UInt8(ascii: "S")) {
                             all.insert(String(decoding: line, as: UTF8.self).lowercased() + "s")
                         }
+                        if whole[slash...].contains(UInt8(ascii: "G")) { verbs.insert(String(decoding: line, as: UTF8.self).lowercased()) }
                     }
                 }
                 if line.allSatisfy({ $0 < 0x80 }) {
@@ -91,7 +97,7 @@ public struct EnglishWords: Sendable {
                 }
             }
         }
-        return found ? EnglishWords(lowercased: all) : nil
+        return found ? EnglishWords(lowercased: all, verbs: verbs) : nil
     }
 
     /// The system's word lists, read once per process; nil when Debian's lists are not installed.

@@ -25,9 +25,9 @@ enum FocusMatcher {
     ].compactMap { TextAnalyzer.term(forToken: $0) })
 
     /// A name's key without its form words and trailing qualifiers, or nil when it has none or nothing else.
-    static func withoutQualifiers(_ key: String) -> String? {
+    static func withoutQualifiers(_ key: String, formWords dropForms: Bool = true) -> String? {
         let all = key.split(separator: " ").map(String.init)
-        var words = all.enumerated().filter { $0.offset == 0 || !formWords.contains($0.element) }.map(\.element)
+        var words = all.enumerated().filter { $0.offset == 0 || !dropForms || !formWords.contains($0.element) }.map(\.element)
         while words.count > 1, let last = words.last, qualifiers.contains(last) { words.removeLast() }
         return words.count < all.count ? words.joined(separator: " ") : nil
     }

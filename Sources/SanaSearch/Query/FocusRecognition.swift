@@ -5,6 +5,9 @@ import SanaCore
 struct FocusCandidate {
     /// The question's terms that name it, joined by spaces.
     var key: String
+    /// The key as people say the name, without the form words or qualifier it was found without
+    /// ("wellbutrin hcl xl" is "wellbutrin"); the key itself when it has none.
+    var said: String
     /// The key of the name Sana knows it by (the generic of a brand, the medical name of a lay term).
     var knownAs: String
     /// The question's words that name it, as written (folded).
@@ -14,6 +17,8 @@ struct FocusCandidate {
     var isDrug: Bool
     var specificity: Double
     var score: Double = 0
+    /// What the score was made of, for `sana understand --verbose`.
+    var reasons = ""
 }
 
 /// Words that mark a name as the person's background rather than what they ask about
@@ -65,7 +70,9 @@ extension IndexSnapshot {
         var words = key.split(separator: " ").map { irregularPlurals[String($0)] ?? String($0) }
         let singular = words.joined(separator: " ")
         if singular != key, let found = lookUpName(singular) { return found }
-        if let short = FocusMatcher.withoutQualifiers(singular), let found = lookUpName(short) { return found }
+        // Form words ("patch", "dr") are a medicine's: without them the name must be one ("go dr." is not "go").
+        if let short = FocusMatcher.withoutQualifiers(singular), let found = lookUpName(short),
+           found.isDrug || FocusMatcher.withoutQualifiers(singular, formWords: false) == short { return found }
         if (2...3).contains(words.count) {
             words.sort()
             if let found = lookUpName(words.joined(separator: " ")) { return found }
@@ -114,7 +121,9 @@ extension IndexSnapshot {
                     let short = surface.count < 4 || names.abbreviations.contains(key)
                     if short && !(analysis.inCapitals(surface) || (names.abbreviations.contains(key) && !englishWords.contains(surface))) { continue }
                 }
-                var candidate = FocusCandidate(key: key, knownAs: known.knownAs, words: surface, range: i..<(i + n),
+                let spoken = partial || lookUpName(key) != nil ? key
+                    : FocusMatcher.withoutQualifiers(key).flatMap { lookUpName($0) == nil ? nil : $0 } ?? key
+                var candidate = FocusCandidate(key: key, said: spoken, knownAs: known.knownAs, words: surface, range: i..<(i + n),
                                                hasArticle: known.hasArticle, isDrug: known.isDrug,
                                                specificity: specificity(of: Array(terms[i..<(i + n)])))
                 if partial { candidate.score = -2 }
@@ -131,19 +140,34 @@ extension IndexSnapshot {
             let token = analysis.termToken[c.range.lowerBound]
             return analysis.tokens[max(0, token - 3)..<token].contains(where: backgroundWords.contains)
         }
+        // Evidence is the name's, pooled over its mentions: asked about anywhere, named in the opening
+        // line, and how often the message comes back to it.
+        let sentenceOf = found.map { analysis.tokenSentence[analysis.termToken[$0.range.lowerBound]] }
+        let drugNamed = found.indices.contains { found[$0].isDrug && !backgroundOf[$0] }
         for c in found.indices {
             let candidate = found[c]
-            let token = analysis.termToken[candidate.range.lowerBound]
-            let sentence = analysis.tokenSentence[token]
+            let mentionIndexes = found.indices.filter { found[$0].knownAs == candidate.knownAs }
+            let asks = mentionIndexes.contains { analysis.questionSentences.contains(sentenceOf[$0]) }
+            let opening = mentionIndexes.contains { sentenceOf[$0] == analysis.firstSentence }
+            let mentions = mentionIndexes.count
+            // The person's own condition, when they name a medicine too ("I have celiac disease: does zolmitriptan contain gluten?").
+            let background = backgroundOf[c] && drugNamed && !candidate.isDrug
+            let drugAsked = candidate.isDrug && asksAboutDrug
             var score = candidate.score + candidate.specificity + 0.25 * Double(candidate.range.count - 1)
-            if analysis.questionSentences.contains(sentence) { score += 0.5 }
-            if sentence == analysis.firstSentence { score += 0.4 }
-            if found.contains(where: { $0.knownAs == candidate.knownAs && $0.range != candidate.range }) { score += 0.3 }
-            // The person's own condition, when something else is named too.
-            if backgroundOf[c] && backgroundOf.contains(false) { score -= 0.4 }
-            if candidate.isDrug && asksAboutDrug { score += 0.5 }
+            if asks { score += 0.5 }
+            if opening { score += 0.4 }
+            score += 0.3 * log2(Double(mentions))
+            if background { score -= 0.4 }
+            if drugAsked { score += 0.5 }
+            // A name known only from unpublished material is a little less sure (the encyclopedia names everyday things).
+            if !candidate.hasArticle { score -= 0.2 }
             score -= 0.001 * Double(candidate.range.lowerBound)
             found[c].score = score
+            found[c].reasons = String(format: "%.2f spec=%.2f n=%d", score, candidate.specificity, candidate.range.count)
+                + (candidate.score < 0 ? " partial" : "") + (asks ? " asks" : "") + (opening ? " opening" : "")
+                + " mentions=\(mentions)" + (background ? " background" : "") + (drugAsked ? " drugAsked" : "")
+                + (candidate.isDrug ? " drug" : "") + (backgroundOf[c] ? " bgword" : "")
+                + (candidate.hasArticle ? "" : " draft") + " at=\(candidate.range.lowerBound)"
         }
         // One entry per name, the best-scored mention.
         var seen = Set<String>()
@@ -154,29 +178,39 @@ extension IndexSnapshot {
     /// particular ("cardiac" + "amyloidosis", "teen" + "pregnancy"): the run takes them in, up to two words.
     func extendedLeft(_ found: [FocusCandidate], _ analysis: QueryAnalysis) -> [FocusCandidate] {
         var out = found
-        for c in out.indices {
+        var absorbed = Set<Int>()
+        for c in out.indices where !absorbed.contains(c) {
             var start = out[c].range.lowerBound
             while start > 0, out[c].range.upperBound - start < out[c].range.count + 2,
                   analysis.termToken[start] - analysis.termToken[start - 1] == 1 {
                 let term = analysis.terms[start - 1]
-                // Only an uncommon word of names, never a word of what is asked ("reduce", "cause").
+                // Only an uncommon word of names, never a word of what is asked ("reduce", "cause") nor a
+                // verb ("impact asthma").
                 guard nameVocabulary.words.contains(term), !Filler.words.contains(term), !degreeWords.contains(term),
                       !names.generic.contains(term), !QuestionType.cueStems.contains(term),
+                      !englishWords.verbs.contains(analysis.tokens[analysis.termToken[start - 1]]),
                       Double(termIDs[term].map { postings[Int($0)].count } ?? 0) <= 0.02 * Double(max(liveCount, 1)) else { break }
-                // Another name is a name of its own; a number is a count or a dose ("100 heart attacks").
-                guard !out.indices.contains(where: { $0 != c && out[$0].range.contains(start - 1) }),
-                      term.contains(where: \.isLetter) else { break }
+                // Another name is a name of its own, unless it is a single word known only as the end of
+                // names or from unpublished material ("teen" of "teen pregnancy", "varicose" of "varicose
+                // ulcer"); a word with a digit is a count, a dose or a model ("100 heart attacks", "a2").
+                let other = out.indices.first { $0 != c && out[$0].range.contains(start - 1) }
+                if let other, out[other].range.count > 1 || (out[other].hasArticle && out[other].score >= 0) { break }
+                guard term.allSatisfy(\.isLetter) else { break }
+                if let other { absorbed.insert(other) }
                 start -= 1
             }
             if start < out[c].range.lowerBound {
                 let range = start..<out[c].range.upperBound
                 out[c].range = range
                 out[c].key = analysis.terms[range].joined(separator: " ")
+                out[c].said = out[c].key
                 out[c].words = analysis.surface(of: range)
                 out[c].specificity = max(out[c].specificity, specificity(of: Array(analysis.terms[range])))
+                // Two words of names together name a thing more surely than one word that ends names.
+                out[c].score = max(out[c].score, 0)
             }
         }
-        return out
+        return out.indices.filter { !absorbed.contains($0) }.map { out[$0] }
     }
 
     /// How specific a name is, 0…1: the rarest of its words, by how few published articles use it.

@@ -22,7 +22,7 @@ struct UnderstoodQuestion {
 
     var understanding: Understanding {
         Understanding(types: analysis.types,
-                      focus: focus.map { FocusName(key: $0.key, words: $0.words, knownAs: $0.knownAs, specificity: $0.specificity,
+                      focus: focus.map { FocusName(key: $0.said, words: $0.words, knownAs: $0.knownAs, specificity: $0.specificity,
                                                    hasArticle: $0.hasArticle) },
                       corrections: analysis.corrections.map { SpellingCorrection(from: $0.from, to: $0.to) })
     }
