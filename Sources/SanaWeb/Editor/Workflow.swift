@@ -58,7 +58,8 @@ extension EditorRoutes {
         let session = try context.requireIdentity()
         let stored = try await editableArticle(context)
         return try await step(context, stored) { number in
-            if let approved = try await settings.revisions.revision(articleID: stored.id, number: number), approved.state == .approved {
+            // Only the latest revision, approved: a stale approved one (a later draft superseded it) is refused below.
+            if let approved = try await settings.revisions.latest(articleID: stored.id), approved.number == number, approved.state == .approved {
                 var article = approved.article
                 article.id = stored.id; article.slug = stored.slug; article.createdAt = stored.createdAt; article.position = stored.position
                 article.revision = stored.revision; article.status = .published; article.updatedAt = settings.now()
