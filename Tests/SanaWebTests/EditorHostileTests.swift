@@ -146,6 +146,8 @@ import Testing
             #expect(response.status == .unprocessableContent)
             let page = String(buffer: response.body)
             #expect(page.contains("Title: at most 300 characters") && page.contains("Kept body text."))
+            let flood = try await post(client, EditorPath.drafts, wendy, [("title", "e" + String(repeating: "\u{301}", count: 5_000)), ("category", "Lungs")])
+            #expect(flood.status == .unprocessableContent, "a combining-mark flood is one grapheme but 5,001 characters")
             #expect(try await site.store.articles(withStatus: .draft, limit: 10).isEmpty)
         }
     }

@@ -44,7 +44,9 @@ extension EditorRoutes {
         var problem: String? {
             for (field, text) in [("Title", title), ("Category", category)] {
                 if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "\(field): must not be empty." }
-                if text.count > Self.maxNameLength { return "\(field): at most \(Self.maxNameLength) characters (this one has \(text.count))." }
+                // Counted by scalar: a flood of combining marks is one grapheme however long it is.
+                let length = text.unicodeScalars.count
+                if length > Self.maxNameLength { return "\(field): at most \(Self.maxNameLength) characters (this one has \(length))." }
             }
             return nil
         }
