@@ -22,6 +22,7 @@ public func buildApplication(configuration: SanaConfiguration, store: some Artic
                                  indexFile: indexFile, savedPosition: loaded.savedPosition, logger: logger)
     let renderer = try await PageRenderer(siteURL: configuration.siteURL)
     let editor = accounts.map { EditorSettings(accounts: $0, secureCookies: configuration.servesHTTPS) }
+    await accounts?.prepareDecoy()
     // Unanswered searches are counted where the accounts are, for the editors' backlog; the
     // recorder writes them in batches as a service, and once more at shutdown.
     let backlog = editor.map { SearchBacklogRecorder(backlog: $0.backlog, logger: logger) }

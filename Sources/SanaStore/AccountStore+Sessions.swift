@@ -56,13 +56,31 @@ extension AccountStore {
         }
     }
 
+    /// Checks and counts a sign-in attempt in one transaction: `wait` reads the failures since
+    /// `since`; when it returns nil the attempt is recorded as a failure before the password is
+    /// even checked (a success then clears it), so parallel guesses cannot all pass the check
+    /// before any of them is counted. Returns what `wait` said.
+    public func recordSignInAttempt(account: String, address: String, since: Date,
+                                    wait: @escaping @Sendable (SignInFailures) -> Int?) async throws -> Int? {
+        let at = now()
+        return try await writer.write { db in
+            let failures = try Self.failures(account: account, address: address, since: since, db)
+            if let seconds = wait(failures) { return seconds }
+            try db.execute(sql: "INSERT INTO sign_in_failure (account, address, at) VALUES (?, ?, ?)", arguments: [account, address, at])
+            try db.execute(sql: "DELETE FROM sign_in_failure WHERE at < ?", arguments: [at.addingTimeInterval(-86_400)])
+            return nil
+        }
+    }
+
     /// Failures since `since` for the name typed and for the address, oldest first.
     public func signInFailures(account: String, address: String, since: Date) async throws -> SignInFailures {
-        try await writer.read { db in
-            SignInFailures(
-                account: try Date.fetchAll(db, sql: "SELECT at FROM sign_in_failure WHERE account = ? AND at >= ? ORDER BY at", arguments: [account, since]),
-                address: try Date.fetchAll(db, sql: "SELECT at FROM sign_in_failure WHERE address = ? AND at >= ? ORDER BY at", arguments: [address, since]))
-        }
+        try await writer.read { db in try Self.failures(account: account, address: address, since: since, db) }
+    }
+
+    static func failures(account: String, address: String, since: Date, _ db: Database) throws -> SignInFailures {
+        SignInFailures(
+            account: try Date.fetchAll(db, sql: "SELECT at FROM sign_in_failure WHERE account = ? AND at >= ? ORDER BY at", arguments: [account, since]),
+            address: try Date.fetchAll(db, sql: "SELECT at FROM sign_in_failure WHERE address = ? AND at >= ? ORDER BY at", arguments: [address, since]))
     }
 
     /// Forgets an account's failures after it signed in (its address keeps its own).

@@ -79,6 +79,16 @@ public struct AccountStore: Sendable {
         return found.user
     }
 
+    /// Makes the decoy hash now (the server calls this before it opens its port): made on first
+    /// use instead, the first sign-in with an unknown name would run bcrypt twice and take twice
+    /// as long, saying that the name does not exist.
+    public func prepareDecoy() async {
+        _ = await Self.offPool { [decoy] in decoy.hash }
+    }
+
+    /// Whether the decoy hash has been made (for tests).
+    var decoyIsMade: Bool { decoy.isMade }
+
     /// The stored password hash, for tests that check no password is kept in clear.
     func passwordHash(name: String) async throws -> String? {
         try await writer.read { db in try Self.user(named: name, db)?.hash }
@@ -105,6 +115,7 @@ public struct AccountStore: Sendable {
         let cost: UInt8
         private let made = Mutex<String?>(nil)
         init(cost: UInt8) { self.cost = cost }
+        var isMade: Bool { made.withLock { $0 != nil } }
         var hash: String {
             made.withLock { made in
                 if let made { return made }

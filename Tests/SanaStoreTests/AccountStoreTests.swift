@@ -46,6 +46,16 @@ import SanaCore
         #expect(try await accounts.verify(name: "nobody", password: Self.password) == nil)
     }
 
+    /// Made lazily, the decoy cost the first unknown name a second bcrypt: twice as long as a
+    /// wrong password, so it said the name does not exist. The server makes it before it listens.
+    @Test func theDecoyHashCanBeMadeBeforeTheFirstSignIn() async throws {
+        let (_, accounts, folder) = try make(); defer { folder.remove() }
+        #expect(!accounts.decoyIsMade)
+        await accounts.prepareDecoy()
+        #expect(accounts.decoyIsMade)
+        #expect(try await accounts.verify(name: "nobody", password: Self.password) == nil)
+    }
+
     @Test func sessionsAreKeptByTheHashOfTheirTokenAndExpire() async throws {
         let clock = TestClock()
         let (store, accounts, folder) = try make(clock); defer { folder.remove() }

@@ -29,6 +29,8 @@ extension EditorRoutes {
         ctx["drafts"] = drafts.map { item($0, date: $0.updatedAt, link: EditorPath.draft(id: $0.id)) }
         ctx["isWriter"] = session.user.role == .writer
         ctx["newDraftURL"] = EditorPath.newDraft
+        // The audit log is an admin's only screen: without this link it was reachable by typing its address.
+        if session.user.role == .admin { ctx["auditURL"] = EditorPath.audit }
         ctx["hasDrafts"] = !drafts.isEmpty
         if session.user.role == .reviewer {
             // Latest revisions submitted by someone else: a reviewer never signs off their own writing.

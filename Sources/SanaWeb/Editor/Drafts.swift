@@ -36,10 +36,18 @@ extension EditorRoutes {
             text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
 
-        /// The first field that is missing, named as on the form.
-        var missingField: String? {
-            if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "Title" }
-            if category.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "Category" }
+        /// Titles and category names show in headings, lists and addresses; a megabyte of one
+        /// (the form admits 4 MiB) would also be transliterated for the slug on every save.
+        static var maxNameLength: Int { 300 }
+
+        /// What is wrong with the first field that is missing or too long, named as on the form.
+        var problem: String? {
+            for (field, text) in [("Title", title), ("Category", category)] {
+                if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "\(field): must not be empty." }
+                // Counted by scalar: a flood of combining marks is one grapheme however long it is.
+                let length = text.unicodeScalars.count
+                if length > Self.maxNameLength { return "\(field): at most \(Self.maxNameLength) characters (this one has \(length))." }
+            }
             return nil
         }
     }
@@ -59,7 +67,7 @@ extension EditorRoutes {
         }
         // The Preview button: the form again with its preview, nothing saved.
         if form.wantsPreview { return page(.ok, nil) }
-        if let missing = form.missingField { return page(.unprocessableContent, "\(missing): must not be empty.") }
+        if let problem = form.problem { return page(.unprocessableContent, problem) }
         let draft: Article
         do {
             (draft, _) = try await actions.createDraft(title: form.title, category: form.category, summary: form.summary, body: form.body,
@@ -88,7 +96,7 @@ extension EditorRoutes {
             draftPage(context, form: form, action: EditorPath.draft(id: stored.id), heading: "Edit draft", stored: stored, status: status, message: message)
         }
         if form.wantsPreview { return page(.ok, nil) }
-        if let missing = form.missingField { return page(.unprocessableContent, "\(missing): must not be empty.") }
+        if let problem = form.problem { return page(.unprocessableContent, problem) }
         let latest = try await settings.revisions.latest(articleID: stored.id)
         let current = latest?.number ?? 0
         guard form.revision == current else {

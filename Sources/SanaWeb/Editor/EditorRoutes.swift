@@ -16,7 +16,7 @@ struct EditorRoutes<Store: ArticleStore>: Sendable {
             .group(context: EditorRequestContext.self)
             .add(middleware: EditorSessionMiddleware(accounts: settings.accounts))
         for route in EditorRoute.table {
-            editor.group().add(middleware: EditorAccessMiddleware(route: route))
+            editor.group().add(middleware: EditorAccessMiddleware(route: route, renderer: renderer))
                 .on(RouterPath(route.path), method: route.method) { request, context in
                     try await respond(to: route.action, request, context)
                 }

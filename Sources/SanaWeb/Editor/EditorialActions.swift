@@ -45,7 +45,9 @@ struct EditorialActions<Store: ArticleStore>: Sendable {
     /// revision is marked published: if that write fails the revision stays approved and
     /// publishing again retries, instead of a revision marked published that the public never saw.
     func publish(_ stored: Article, number: Int, actor: String) async throws -> EditorialRevision {
-        if let approved = try await settings.revisions.revision(articleID: stored.id, number: number), approved.state == .approved {
+        // Only the latest revision, approved: a stale approved one (a later draft superseded it)
+        // must not reach the public page before `move` refuses it below.
+        if let approved = try await settings.revisions.latest(articleID: stored.id), approved.number == number, approved.state == .approved {
             var article = approved.article
             article.id = stored.id; article.slug = stored.slug; article.createdAt = stored.createdAt; article.position = stored.position
             article.revision = stored.revision; article.status = .published; article.updatedAt = settings.now()

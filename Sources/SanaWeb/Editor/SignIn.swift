@@ -13,25 +13,28 @@ extension EditorRoutes {
 
     func signIn(_ request: Request, _ context: EditorRequestContext) async throws -> Response {
         let name = context.form["name"] ?? "", password = context.form["password"] ?? ""
-        let accounts = settings.accounts, now = settings.now()
-        let failures = try await accounts.signInFailures(account: name, address: context.clientAddress,
-                                                         since: now.addingTimeInterval(-settings.throttle.window))
-        if let wait = settings.throttle.retryAfter(failures, now: now) {
+        let accounts = settings.accounts, now = settings.now(), throttle = settings.throttle
+        let since = now.addingTimeInterval(-throttle.window)
+        // An empty form is not a guess: it is answered but not counted. Any other attempt counts
+        // as a failure from the moment it passes the delay check (the same transaction).
+        let empty = name.isEmpty || password.isEmpty
+        let delay = empty
+            ? throttle.retryAfter(try await accounts.signInFailures(account: name, address: context.clientAddress, since: since), now: now)
+            : try await accounts.recordSignInAttempt(account: name, address: context.clientAddress, since: since) { throttle.retryAfter($0, now: now) }
+        if let wait = delay {
             let minutes = max(1, (wait + 59) / 60)
             var response = signInPage(request, status: .tooManyRequests,
                                       message: "Too many failed sign-ins. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").", name: name)
             response.headers[.retryAfter] = String(wait)
             return response
         }
-        // An empty form is not a guess: it is answered but not counted.
-        if name.isEmpty || password.isEmpty {
-            return signInPage(request, status: .unauthorized, message: "Enter your name and password.", name: name)
-        }
+        if empty { return signInPage(request, status: .unauthorized, message: "Enter your name and password.", name: name) }
         guard let user = try await accounts.verify(name: name, password: password) else {
-            try await accounts.recordSignInFailure(account: name, address: context.clientAddress)
             return signInPage(request, status: .unauthorized, message: "Wrong name or password.", name: name)
         }
         try await accounts.clearSignInFailures(account: name)
+        // The browser's previous session (signed in as someone else) ends on the server too.
+        if let previous = context.sessionToken { try await accounts.endSession(token: previous) }
         // A new token at every sign-in: a token planted before it is worth nothing after.
         let started = try await accounts.startSession(for: user, lifetime: settings.sessionLifetime)
         var response = Self.redirect(to: EditorPath.dashboard)

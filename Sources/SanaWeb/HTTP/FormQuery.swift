@@ -2,13 +2,17 @@
 /// %-escapes are decoded. (Decoding escapes alone would turn "what+causes" into "what+causes".)
 struct FormQuery {
     private var values: [String: String] = [:]
+    /// A name or value had a broken %-escape or stood for bytes that are not UTF-8 (it was read
+    /// as empty): a form that saves text must refuse it rather than save the empty value.
+    private(set) var isMalformed = false
 
     init(_ query: String?) {
         for pair in (query ?? "").split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let rawName = parts.first, let name = Self.decode(rawName) else { continue }
-            let value = parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""
-            if values[name] == nil { values[name] = value }
+            guard let rawName = parts.first, let name = Self.decode(rawName) else { isMalformed = true; continue }
+            let decoded = parts.count > 1 ? Self.decode(parts[1]) : ""
+            if decoded == nil { isMalformed = true }
+            if values[name] == nil { values[name] = decoded ?? "" }
         }
     }
 
