@@ -15,7 +15,13 @@ import SanaIngest
         var h: HTTPFields = [.authorization: "Bearer " + secret]
         if let ifMatch { h[.ifMatch] = ifMatch }
         if let contentType { h[.contentType] = contentType }
-        if let forwardedFor { h[HTTPField.Name("X-Forwarded-For")!] = forwardedFor }
+        if let forwardedFor { h[.init("X-Forwarded-For")!] = forwardedFor }
+        return h
+    }
+
+    static func forwarded(_ address: String) -> HTTPFields {
+        var h = HTTPFields()
+        h[.init("X-Forwarded-For")!] = address
         return h
     }
 
@@ -77,7 +83,7 @@ import SanaIngest
             #expect(String(buffer: refused.body).contains("this token"))
             // Another token, and a public read, are not held back by it.
             #expect(try await get(other, from: 3).status == .ok)
-            try await client.execute(uri: "/api/v1/categories", method: .get, headers: [HTTPField.Name("X-Forwarded-For")!: "198.51.100.4"]) {
+            try await client.execute(uri: "/api/v1/categories", method: .get, headers: Self.forwarded("198.51.100.4")) {
                 #expect($0.status == .ok)
             }
         }

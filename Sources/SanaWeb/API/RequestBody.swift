@@ -29,8 +29,9 @@ struct RequestBodyMiddleware: RouterMiddleware {
             throw Self.tooLarge(maxBytes)
         }
         if request.method == .patch, let removals = Self.removalsAsEmpty(body) {
-            request.body = RequestBody(buffer: removals)
-            request.headers[.contentLength] = String(removals.readableBytes)
+            var head = request.head
+            head.headerFields[.contentLength] = String(removals.readableBytes)
+            request = Request(head: head, body: RequestBody(buffer: removals))
         }
         return try await next(request, context)
     }
