@@ -35,9 +35,9 @@ struct EditorSite {
 
     /// `revisionCheckInterval` 0: public pages show a change at once, for tests that publish.
     func application(revisionCheckInterval: Double = 2, index: SearchIndex = SearchIndex(englishWords: .none),
-                     backlog: SearchBacklogRecorder? = nil) async throws -> some ApplicationProtocol {
+                     backlog: SearchBacklogRecorder? = nil, api: APISettings = APISettings()) async throws -> some ApplicationProtocol {
         try Application(router: buildRouter(store: store, renderer: try await PageRenderer(), index: index,
-                                        revisionCheckInterval: revisionCheckInterval, editor: settings, backlog: backlog))
+                                        revisionCheckInterval: revisionCheckInterval, editor: settings, backlog: backlog, api: api))
     }
 
     /// A backlog recorder over this site's database and clock that never flushes by itself.

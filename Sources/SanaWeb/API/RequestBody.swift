@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// Request bodies are bounded (413) and writes must say they send JSON (415), before any
@@ -14,16 +15,40 @@ struct RequestBodyMiddleware: RouterMiddleware {
             throw Self.tooLarge(maxBytes)
         }
         let type = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        // A step that takes no body (submit, publish, …) is sent without one, and so without a type;
+        // an operation that needs a body then refuses the missing one itself (400).
+        if type == nil, !Self.hasBody(request) { return try await next(request, context) }
         let accepted = request.method == .patch ? ["application/merge-patch+json", "application/json"] : ["application/json"]
         guard let type, accepted.contains(type) else {
             throw ProblemDetails(status: .unsupportedMediaType, detail: "Send the body as \(accepted.joined(separator: " or ")).", field: "Content-Type")
         }
+        let body: ByteBuffer
         do {
-            _ = try await request.collectBody(upTo: maxBytes)
+            body = try await request.collectBody(upTo: maxBytes)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw Self.tooLarge(maxBytes)
         }
+        if request.method == .patch, let removals = Self.removalsAsEmpty(body) {
+            var head = request.head
+            head.headerFields[.contentLength] = String(removals.readableBytes)
+            request = Request(head: head, body: RequestBody(buffer: removals))
+        }
         return try await next(request, context)
+    }
+
+    /// A merge patch's `null` removes the field (RFC 7396), which the generated types cannot tell
+    /// from its absence: sent on as `""`, so a removed summary or focus is cleared and a removed
+    /// title is refused as empty (422), not silently kept. Nil when the patch has no `null`.
+    static func removalsAsEmpty(_ body: ByteBuffer) -> ByteBuffer? {
+        guard var patch = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any],
+              patch.values.contains(where: { $0 is NSNull }) else { return nil }
+        for (key, value) in patch where value is NSNull { patch[key] = "" }
+        return (try? JSONSerialization.data(withJSONObject: patch)).map { ByteBuffer(bytes: $0) }
+    }
+
+    /// Whether the request says it carries a body: a length above 0, or one sent in chunks.
+    static func hasBody(_ request: Request) -> Bool {
+        request.headers[.transferEncoding] != nil || (request.headers[.contentLength].flatMap(Int.init) ?? 0) > 0
     }
 
     static func tooLarge(_ max: Int) -> ProblemDetails {
