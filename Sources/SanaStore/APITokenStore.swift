@@ -4,6 +4,18 @@ import GRDB
 /// What an API token may do beyond reading published content.
 public enum APIScope: String, CaseIterable, Sendable, Codable {
     case readDrafts = "read-drafts", write, review, publish, admin
+
+    /// The scopes an account of `role` may hold: a token never does more than its owner may do
+    /// in the editor (every role reads drafts; writing, review, publishing and administration
+    /// are each one role's).
+    public static func allowed(for role: EditorRole) -> Set<APIScope> {
+        switch role {
+        case .writer: [.readDrafts, .write]
+        case .reviewer: [.readDrafts, .review]
+        case .editor: [.readDrafts, .publish]
+        case .admin: [.readDrafts, .admin]
+        }
+    }
 }
 
 /// An API token as Sana keeps it: never the token itself.
@@ -33,6 +45,7 @@ public enum APITokenError: Error, Equatable, CustomStringConvertible {
     case noScopes
     case invalidExpiry
     case noOwner(String)
+    case beyondOwnersRole(owner: String, role: EditorRole, scopes: Set<APIScope>)
     case notFound(Int64)
 
     public var description: String {
@@ -42,6 +55,9 @@ public enum APITokenError: Error, Equatable, CustomStringConvertible {
         case .noScopes: "scope: give at least one of \(APIScope.allCases.map(\.rawValue).joined(separator: ", "))"
         case .invalidExpiry: "expires-days: must be from 1 to 3650"
         case let .noOwner(name): "owner '\(name)': no such account, or it is disabled"
+        case let .beyondOwnersRole(owner, role, scopes):
+            "scope: \(owner)'s role is \(role.rawValue), which may not hold \(APITokenStore.text(scopes)) "
+                + "(a \(role.rawValue)'s token may hold \(APITokenStore.text(APIScope.allowed(for: role))))"
         case let .notFound(id): "no token with id \(id)"
         }
     }
@@ -70,6 +86,8 @@ public struct APITokenStore: Sendable {
         let expires = created.addingTimeInterval(Double(days) * 86_400)
         let id: Int64 = try await writer.write { db in
             guard let found = try AccountStore.user(named: owner, db), !found.user.disabled else { throw APITokenError.noOwner(owner) }
+            let beyond = scopes.subtracting(APIScope.allowed(for: found.user.role))
+            guard beyond.isEmpty else { throw APITokenError.beyondOwnersRole(owner: owner, role: found.user.role, scopes: beyond) }
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM api_token WHERE name = ?)", arguments: [name]) == true {
                 throw APITokenError.duplicateName(name)
             }
@@ -108,9 +126,14 @@ public struct APITokenStore: Sendable {
         let at = now(), hash = AccountStore.sessionID(secret)
         let found = try await writer.read { db in
             try Row.fetchOne(db, sql: """
-                SELECT t.*, u.name AS owner_name FROM api_token t JOIN editor_user u ON u.id = t.owner_id
+                SELECT t.*, u.name AS owner_name, u.role AS owner_role FROM api_token t JOIN editor_user u ON u.id = t.owner_id
                 WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.disabled = 0
-                """, arguments: [hash, at]).map(Self.token(from:))
+                """, arguments: [hash, at]).map { row in
+                    // Never more than the owner's role allows now (a token made before a rule or a role changed).
+                    var token = Self.token(from: row)
+                    token.scopes.formIntersection(APIScope.allowed(for: EditorRole(rawValue: row["owner_role"]) ?? .writer))
+                    return token
+                }
         }
         guard var token = found else { return nil }
         if token.lastUsedAt.map({ at.timeIntervalSince($0) >= 60 }) ?? true {

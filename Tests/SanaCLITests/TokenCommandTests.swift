@@ -27,6 +27,9 @@ import Testing
         #expect(try sana(["token", "add", "x", "--owner", "wendy", "--database", db]).status == 65)
         #expect(try sana(["token", "add", "x", "--owner", "nobody", "--scope", "write", "--database", db]).status == 65)
         #expect(try sana(["token", "add", "x", "--owner", "wendy", "--scope", "everything", "--database", db]).status == 64)
+        // Never more than the owner's role: wendy writes, so her token cannot publish.
+        let beyond = try sana(["token", "add", "x", "--owner", "wendy", "--scope", "publish", "--database", db])
+        #expect(beyond.status == 65 && beyond.stderr.contains("publish"))
         #expect(try sana(["token", "add", "x", "--owner", "wendy", "--scope", "write", "--expires-days", "0", "--database", db]).status == 65)
     }
 }

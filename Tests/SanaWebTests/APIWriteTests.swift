@@ -43,18 +43,28 @@ import SanaIngest
             try await tokens.add(name: "t-" + UUID().uuidString.prefix(8).lowercased(), scopes: scopes, owner: owner, expiresInDays: days, by: "ada").secret
         }
 
+        /// The account whose role holds `scope` (a token never holds more than its owner's role).
+        static func owner(of scope: APIScope) -> String {
+            switch scope {
+            case .readDrafts, .write: "wendy"
+            case .review: "rita"
+            case .publish: "ed"
+            case .admin: "ada"
+            }
+        }
+
         /// The secret a caller sends, if any.
         func secret(for caller: Caller) async throws -> String? {
             switch caller {
             case .anonymous: return nil
-            case let .scoped(scope): return try await token([scope], owner: "wendy")
+            case let .scoped(scope): return try await token([scope], owner: Self.owner(of: scope))
             case .revoked:
-                let issued = try await tokens.add(name: "revoked-" + UUID().uuidString.prefix(8).lowercased(), scopes: Set(APIScope.allCases),
+                let issued = try await tokens.add(name: "revoked-" + UUID().uuidString.prefix(8).lowercased(), scopes: APIScope.allowed(for: .writer),
                                                   owner: "wendy", by: "ada")
                 try await tokens.revoke(id: issued.token.id, by: "ada")
                 return issued.secret
             case .expired:
-                let secret = try await token(Set(APIScope.allCases), owner: "wendy", days: 1)
+                let secret = try await token(APIScope.allowed(for: .writer), owner: "wendy", days: 1)
                 site.clock.advance(2 * 86_400)
                 return secret
             }
@@ -111,11 +121,33 @@ import SanaIngest
         }
     }
 
+    @Test func aTokenNeverHoldsMoreThanItsOwnersRole() async throws {
+        let fixture = try await Fixture()
+        defer { fixture.site.remove() }
+        _ = try await SampleArticles.loadIfEmpty(into: fixture.site.store)
+        // A writer's token cannot be given publish or review; an admin's cannot review.
+        await #expect(throws: APITokenError.self) { try await fixture.token([.publish], owner: "wendy") }
+        await #expect(throws: APITokenError.self) { try await fixture.token([.write, .review], owner: "wendy") }
+        await #expect(throws: APITokenError.self) { try await fixture.token([.review], owner: "ada") }
+        #expect(try await fixture.tokens.tokens().isEmpty, "nothing was stored")
+        // A token made for an editor whose account later became a writer's loses publish when used.
+        let publisher = try await fixture.token([.publish, .readDrafts], owner: "ed")
+        try await fixture.site.accounts.writer.write { db in try db.execute(sql: "UPDATE editor_user SET role = 'writer' WHERE name = 'ed'") }
+        let used = try #require(try await fixture.tokens.authenticate(publisher))
+        #expect(used.scopes == [.readDrafts])
+        let app = try await fixture.site.application()
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/articles/what-causes-gallstones/publish", method: .post,
+                                     headers: Self.headers(publisher), body: try Self.body([:])) { response in
+                #expect(response.status == .forbidden)
+            }
+        }
+    }
+
     @Test func anArticleGoesFromDraftToPublishedThroughTheAPIAlone() async throws {
         let fixture = try await Fixture()
         defer { fixture.site.remove() }
         let writer = try await fixture.token([.write, .readDrafts], owner: "wendy")
-        let writersReview = try await fixture.token([.review], owner: "wendy")
         let reviewer = try await fixture.token([.review], owner: "rita")
         let publisher = try await fixture.token([.publish], owner: "ed")
         let app = try await fixture.site.application(revisionCheckInterval: 0)
@@ -144,8 +176,8 @@ import SanaIngest
             #expect(try await call(.put, base, writer, ifMatch: "\"r2\"", body: ["title": "", "category": "x", "markdown": "y"]).1["errors"] != nil)
 
             #expect(try await call(.post, base + "/submit", writer, ifMatch: "\"r2\"").0 == .ok)
-            // The writer's own review token is the writer: it cannot sign off this writing.
-            #expect(try await call(.post, base + "/approve", writersReview, ifMatch: "\"r2\"", body: [:]).0 == .forbidden)
+            // The writer cannot sign off this writing: a writer's token holds no review scope.
+            #expect(try await call(.post, base + "/approve", writer, ifMatch: "\"r2\"", body: [:]).0 == .forbidden)
             #expect(try await call(.post, base + "/reject", reviewer, ifMatch: "\"r2\"", body: [:]).0 == .unprocessableContent)
             #expect(try await call(.post, base + "/reject", reviewer, ifMatch: "\"r2\"", body: ["comment": "Cite a source."]).1["state"] as? String == "rejected")
             // Nobody publishes what was not approved.
