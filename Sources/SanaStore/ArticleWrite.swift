@@ -59,6 +59,10 @@ enum ArticleWrite {
         if let (field, c) = a.firstControlCharacter() {
             throw StoreError.invalid(id: ControlCharacters.escaped(a.id), field: field, message: "contains control character \(ControlCharacters.name(c))")
         }
+        if let field = a.firstCombiningMarkFlood() {
+            throw StoreError.invalid(id: ControlCharacters.escaped(a.id), field: field,
+                                     message: "has more than \(CombiningMarks.maxRun) combining marks in a row")
+        }
         if !Slug.isValid(a.slug) { throw StoreError.invalid(id: a.id, field: "slug", message: "'\(a.slug)' is not a URL-safe slug") }
         if a.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw StoreError.invalid(id: a.id, field: "title", message: "must not be empty") }
     }

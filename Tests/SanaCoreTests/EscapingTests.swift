@@ -12,6 +12,15 @@ import Testing
         #expect(Escape.xml(text) == escaped)
     }
 
+    @Test func aFloodOfCombiningMarksIsMoreThanThirtyInARow() {
+        let marks = { (n: Int) in String(repeating: "\u{0301}", count: n) }
+        #expect(!CombiningMarks.hasFlood("Tiếng Việt, naïve, \u{0939}\u{093F}\u{0928}\u{094D}\u{0926}\u{0940}"))
+        #expect(!CombiningMarks.hasFlood("e" + marks(30)))
+        #expect(CombiningMarks.hasFlood("e" + marks(31)))
+        #expect(!CombiningMarks.hasFlood(String(repeating: "e" + marks(20), count: 50)), "a letter between marks starts a new run")
+        #expect(CombiningMarks.hasFlood("x" + String(repeating: "\u{0301}\u{0316}", count: 16)), "marks of different classes count alike")
+    }
+
     @Test func controlsAndNoncharactersBecomeReplacementCharacters() {
         #expect(Escape.html("a\u{0000}b\u{001B}c\u{007F}d\u{0085}e\u{FFFE}f\u{FFFF}") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\u{FFFD}")
         #expect(Escape.html("tab\tnew\nline\r") == "tab\tnew\nline\r")

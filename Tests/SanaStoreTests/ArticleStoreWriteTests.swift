@@ -97,23 +97,29 @@ import SanaCore
         var control = article(4); control.body = "a\u{0}b"
         var controlID = article(5); controlID.id = "a\u{1}5"
         var lastRevision = article(6); lastRevision.revision = .max
+        var flood = article(7); flood.alsoCalled = ["Gout", "G" + String(repeating: "\u{0301}", count: 31)]
+        var accented = article(8); accented.title = "Vie\u{0323}\u{0302}t: " + "e" + String(repeating: "\u{0301}", count: 30)
         let expected: [(Article, StoreError)] = [
             (noID, .invalid(id: "", field: "id", message: "must not be empty")),
             (badSlug, .invalid(id: "a2", field: "slug", message: "'Not A Slug' is not a URL-safe slug")),
             (noTitle, .invalid(id: "a3", field: "title", message: "must not be empty")),
             (control, .invalid(id: "a4", field: "body", message: "contains control character U+0000")),
             (controlID, .invalid(id: "a\\u{1}5", field: "id", message: "contains control character U+0001")),
+            (flood, .invalid(id: "a7", field: "also_called[1]", message: "has more than 30 combining marks in a row")),
         ]
         for (bad, error) in expected {
             await #expect(throws: error) { try await store.upsert(bad) }
         }
+        #expect(try await store.article(id: "a7") == nil, "nothing of a refused article is stored")
+        // Thirty marks in a row, and marks that several letters carry, are text.
+        #expect(try await store.upsert(accented) == .added)
         #expect(try await store.upsert(lastRevision) == .added)
         lastRevision.body = "Changed."
         await #expect(throws: StoreError.invalid(id: "a6", field: "revision", message: "\(Int.max) is the last revision number; it cannot change again")) {
             try await store.upsert(lastRevision)
         }
         #expect(try await store.revisions(id: "a6").isEmpty)
-        #expect(try await store.counts().total == 1)
+        #expect(try await store.counts().total == 2, "only a6 and a8 were stored")
     }
 
     @Test(arguments: StoreKind.allCases)
