@@ -14,6 +14,8 @@ public func buildApplication(configuration: SanaConfiguration, store: some Artic
     // From the index file beside the database when it is usable, caught up with the changes
     // since; else rebuilt (the follower saves it once the server answers).
     let indexFile = indexFilePath(database: configuration.database)
+    // The decoy password hash (a bcrypt's time, see `AccountStore`) is made while the index loads.
+    async let decoyMade: Void? = accounts?.prepareDecoy()
     let loaded = try await loadSearchIndex(from: store, file: indexFile, englishWords: englishWords, logger: logger)
     let index = loaded.index
     warmUp(index)
@@ -22,7 +24,7 @@ public func buildApplication(configuration: SanaConfiguration, store: some Artic
                                  indexFile: indexFile, savedPosition: loaded.savedPosition, logger: logger)
     let renderer = try await PageRenderer(siteURL: configuration.siteURL)
     let editor = accounts.map { EditorSettings(accounts: $0, secureCookies: configuration.servesHTTPS) }
-    await accounts?.prepareDecoy()
+    _ = await decoyMade
     // Unanswered searches are counted where the accounts are, for the editors' backlog; the
     // recorder writes them in batches as a service, and once more at shutdown.
     let backlog = editor.map { SearchBacklogRecorder(backlog: $0.backlog, logger: logger) }

@@ -164,6 +164,34 @@ func firstDifference(_ a: [String], _ b: [String]) -> String {
         do { _ = try SearchIndex.open(file: file) } catch { #expect(error == .missing(file)) }
     }
 
+    /// A damaged byte in any section is found and named, whether the section is decoded or only
+    /// mapped (those are checked beside the decoding), and opening never returns a damaged index.
+    @Test func damageInEverySectionIsNamed() throws {
+        let folder = try TemporaryFolder("sana-index-file"); defer { folder.remove() }
+        var random = RandomCorpus(seed: 11)
+        let index = SearchIndex(workers: 2)
+        index.update((0..<200).map { random.article($0) })
+        let file = folder.path("site.index")
+        try index.save(file: file, position: 3)
+        let good = try Data(contentsOf: URL(fileURLWithPath: file))
+        let sections = try IndexFileReader(path: file, expectedAnalysis: ArticleAnalysis.fingerprint).sections
+        #expect(IndexFileReader.mappedOnly.allSatisfy { !sections[$0.rawValue].isEmpty })
+        for section in IndexSection.allCases where !sections[section.rawValue].isEmpty {
+            let range = sections[section.rawValue]
+            for at in [range.lowerBound, (range.lowerBound + range.upperBound) / 2, range.upperBound - 1] {
+                var bad = good
+                bad[at] ^= 0x01
+                try bad.write(to: URL(fileURLWithPath: file))
+                do {
+                    _ = try SearchIndex.open(file: file)
+                    Issue.record("byte \(at) of section \(section) flipped, and the file opened")
+                } catch {
+                    #expect(error == .corrupt(file, "checksum of section \(section)"), "byte \(at) of \(section)")
+                }
+            }
+        }
+    }
+
     /// A failed save leaves the previous file as it was, and no temporary file behind.
     @Test func aFailedSaveKeepsThePreviousFile() throws {
         let folder = try TemporaryFolder("sana-index-file"); defer { folder.remove() }

@@ -10,6 +10,7 @@ extension SearchIndex {
     public static func open(file path: String, synonyms: Synonyms = .curated, englishWords: EnglishWords = .none,
                             workers: Int = WorkSplit.availableCores) throws(IndexFileError) -> (index: SearchIndex, position: Int) {
         let reader = try IndexFileReader(path: path, expectedAnalysis: ArticleAnalysis.fingerprint)
+        // Also checks the checksums of the sections decoding does not read, beside decoding.
         let snapshot = try IndexSnapshot(file: reader, synonyms: synonyms, englishWords: englishWords, scratch: ScratchArrays())
         return (SearchIndex(snapshot: snapshot, workers: workers), reader.position)
     }

@@ -4,14 +4,21 @@ import Glibc
 import Darwin
 #endif
 
-/// An index file mapped and checked: header, footer, directory and every section's checksum.
-/// Checksums are computed from `pread`s, not through the mapping, so checking the file does not
-/// make the whole of it resident in this process.
-struct IndexFileReader {
+/// An index file mapped and checked: header, footer, directory, and every section's checksum
+/// except those of the sections that are only mapped (`mappedOnly`), which the caller checks with
+/// `verify(_:)` while it decodes the others. Checksums are computed from `pread`s, not through
+/// the mapping, so checking the file does not make the whole of it resident in this process.
+struct IndexFileReader: Sendable {
     let file: MappedFile
     let position: Int
     let analysis: UInt64
     let sections: [Range<Int>]
+    let checksums: [UInt64]
+
+    /// Sections that decoding never reads (postings and records are read in place by searches),
+    /// and most of the file: they can be checked beside decoding, on other cores, since a damaged
+    /// byte in them cannot mislead the decoding; the index is used only after both finished.
+    static let mappedOnly: [IndexSection] = [.records, .postings, .suggestionNames]
 
     init(path: String, expectedAnalysis: UInt64) throws(IndexFileError) {
         file = try MappedFile(path: path)
@@ -52,29 +59,30 @@ struct IndexFileReader {
             sums.append(u64(at + 16))
         }
         self.sections = sections
-        try Self.verify(path: path, sections: sections, checksums: sums)
+        checksums = sums
+        for section in IndexSection.allCases where !Self.mappedOnly.contains(section) { try verify(section) }
     }
 
-    /// Reads every section back through `pread` and compares its checksum.
-    private static func verify(path: String, sections: [Range<Int>], checksums: [UInt64]) throws(IndexFileError) {
+    /// Reads `section` back through `pread` and compares its checksum.
+    func verify(_ section: IndexSection) throws(IndexFileError) {
+        let path = file.path
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .unreadable(path, String(cString: strerror(errno))) }
         defer { close(fd) }
         let chunk = 1 << 22
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
         defer { buffer.deallocate() }
-        for (i, range) in sections.enumerated() {
-            var sum = Checksum()
-            var at = range.lowerBound
-            while at < range.upperBound {
-                let n = pread(fd, buffer.baseAddress, min(chunk, range.upperBound - at), off_t(at))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw .truncated(path) }
-                sum.add(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-                at += n
-            }
-            guard sum.value == checksums[i] else { throw .corrupt(path, "checksum of section \(IndexSection(rawValue: i).map { "\($0)" } ?? "\(i)")") }
+        let i = section.rawValue, range = sections[i]
+        var sum = Checksum()
+        var at = range.lowerBound
+        while at < range.upperBound {
+            let n = pread(fd, buffer.baseAddress, min(chunk, range.upperBound - at), off_t(at))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw .truncated(path) }
+            sum.add(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            at += n
         }
+        guard sum.value == checksums[i] else { throw .corrupt(path, "checksum of section \(section)") }
     }
 
     func raw(_ section: IndexSection) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: file.bytes[sections[section.rawValue]]) }

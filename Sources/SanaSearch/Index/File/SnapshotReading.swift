@@ -1,10 +1,14 @@
 /// Reading a snapshot back from a checked index file: postings and records stay in the file's
 /// mapping; tables keyed by strings and the per-article arrays are rebuilt in memory.
+import Foundation
+
 extension IndexSnapshot {
+    /// Decodes the snapshot in `file`, in independent parts on every core, beside checking the
+    /// checksums of the sections decoding never reads (`IndexFileReader.mappedOnly`): at a million
+    /// articles each part takes a second or more, and a server should be ready within ten.
     init(file: IndexFileReader, synonyms: Synonyms, englishWords: EnglishWords, scratch: ScratchArrays) throws(IndexFileError) {
         self.init(synonyms: synonyms, englishWords: englishWords, scratch: scratch)
         let path = file.file.path
-        func bad(_ what: String) -> IndexFileError { .corrupt(path, what) }
         mappings = [file.file]
         var meta = file.reader(.meta)
         let docCount = meta.int(), termCount = meta.int()
@@ -14,60 +18,110 @@ extension IndexSnapshot {
         let surfaceCount = meta.int()
         for i in 0..<4 { lengthSums[i] = Float(bitPattern: UInt32(truncatingIfNeeded: meta.int())) }
 
-        var termList = file.reader(.terms)
-        terms.reserveCapacity(termCount)
-        termIDs.reserveCapacity(termCount)
-        for i in 0..<termCount {
-            let t = termList.string()
-            terms.append(t)
-            termIDs[t] = Int32(i)
+        let base = self
+        let parts = DecodedParts()
+        let checked = IndexFileReader.mappedOnly
+        let partCount = 7
+        var failures = [IndexFileError?](repeating: nil, count: checked.count + partCount)
+        failures.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let failed = out
+            DispatchQueue.concurrentPerform(iterations: checked.count + partCount) { i in
+                do throws(IndexFileError) {
+                    switch i - checked.count {
+                    case ..<0: try file.verify(checked[i])
+                    case 0: parts.suggestions = try SuggestionTable(file: file)
+                    case 1:
+                        var vocabulary = file.reader(.nameVocabulary)
+                        parts.vocabulary = NameVocabulary(words: Set(vocabulary.strings()), heads: Set(vocabulary.strings()))
+                    case 2: parts.focus = FocusTable(flattened: try file.array(.focus, of: Int64.self))
+                    case 3: parts.docNumber = Self.stringTable(file.reader(.docNumbers))
+                    case 4: parts.terms = Self.termTable(file.reader(.terms), count: termCount)
+                    case 5: parts.words = try base.withWords(file, termCount: termCount, surfaceCount: surfaceCount)
+                    default: parts.arrays = try base.withArrays(file, termCount: termCount, docCount: docCount)
+                    }
+                } catch { failed[i] = error }
+            }
         }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        guard let arrays = parts.arrays, let words = parts.words, let terms = parts.terms, let docNumber = parts.docNumber,
+              let focus = parts.focus, let vocabulary = parts.vocabulary, let suggestions = parts.suggestions
+        else { throw .corrupt(path, "incomplete decoding") }
+        self = arrays
+        (self.terms, termIDs) = terms
+        self.docNumber = docNumber
+        focusDocs = focus
+        nameVocabulary = vocabulary
+        suggestionTable = suggestions
+        speller = words.speller
+        termSurfaces = words.termSurfaces
+        surfaceOrder = words.surfaceOrder
+        unpublished = words.unpublished
+    }
+
+    /// This snapshot with the postings, the per-article arrays, groups and categories read.
+    private func withArrays(_ file: IndexFileReader, termCount: Int, docCount: Int) throws(IndexFileError) -> IndexSnapshot {
+        var s = self
         let starts = try file.array(.postingStarts, of: Int64.self)
         let postingBytes = file.raw(.postings)
         guard starts.count == termCount + 1, Int(starts[termCount]) * MemoryLayout<Posting>.stride == postingBytes.count else {
-            throw bad("posting list bounds")
+            throw .corrupt(file.file.path, "posting list bounds")
         }
         let all = postingBytes.assumingMemoryBound(to: Posting.self)
-        postings = (0..<termCount).map { t in PostingList(mapped: UnsafeBufferPointer(rebasing: all[Int(starts[t])..<Int(starts[t + 1])])) }
-
-        let recordBytes = file.raw(.records)
-        records = RecordPool(mapped: recordBytes.assumingMemoryBound(to: UInt8.self))
+        s.postings = (0..<termCount).map { t in PostingList(mapped: UnsafeBufferPointer(rebasing: all[Int(starts[t])..<Int(starts[t + 1])])) }
+        s.records = RecordPool(mapped: file.raw(.records).assumingMemoryBound(to: UInt8.self))
         file.file.adviseRandomAccess(file.sections[IndexSection.records.rawValue])
-        docRecord = try file.array(.docRecords, of: Int64.self).map { Int($0) | RecordPool.mappedFlag }
-        docLengths = try file.array(.docLengths, of: SIMD4<Float>.self)
-        docAlive = try file.array(.docAlive, of: Bool.self)
-        docTypes = try file.array(.docTypes, of: UInt32.self)
-        docGroups = try file.array(.docGroups, of: Int32.self)
-        docCategory = try file.array(.docCategory, of: Int32.self)
-        guard [docRecord.count, docLengths.count, docAlive.count, docTypes.count, docGroups.count, docCategory.count].allSatisfy({ $0 == docCount })
-        else { throw bad("article arrays") }
+        s.docRecord = try file.array(.docRecords, of: Int64.self).map { Int($0) | RecordPool.mappedFlag }
+        s.docLengths = try file.array(.docLengths, of: SIMD4<Float>.self)
+        s.docAlive = try file.array(.docAlive, of: Bool.self)
+        s.docTypes = try file.array(.docTypes, of: UInt32.self)
+        s.docGroups = try file.array(.docGroups, of: Int32.self)
+        s.docCategory = try file.array(.docCategory, of: Int32.self)
+        guard [s.docRecord.count, s.docLengths.count, s.docAlive.count, s.docTypes.count, s.docGroups.count, s.docCategory.count]
+            .allSatisfy({ $0 == docCount })
+        else { throw .corrupt(file.file.path, "article arrays") }
         let groups = try file.array(.groups, of: Int64.self)
-        groupIDs.reserveCapacity(groups.count / 2)
-        for i in stride(from: 0, to: groups.count - 1, by: 2) { groupIDs[Int(groups[i])] = Int32(groups[i + 1]) }
-        categoryIDs = Self.stringTable(file.reader(.categories))
-        docNumber = Self.stringTable(file.reader(.docNumbers))
-        focusDocs = FocusTable(flattened: try file.array(.focus, of: Int64.self))
+        s.groupIDs.reserveCapacity(groups.count / 2)
+        for i in stride(from: 0, to: groups.count - 1, by: 2) { s.groupIDs[Int(groups[i])] = Int32(groups[i + 1]) }
+        s.categoryIDs = Self.stringTable(file.reader(.categories))
+        return s
+    }
 
+    /// The speller, the terms' written forms and the unpublished names, given to the speller in
+    /// the order the file keeps (the speller's choices depend on it).
+    private func withWords(_ file: IndexFileReader, termCount: Int, surfaceCount: Int) throws(IndexFileError)
+        -> (speller: SpellingCorrector, termSurfaces: [[String]], surfaceOrder: [Int32], unpublished: UnpublishedNames) {
+        var s = self
         var surfaces = file.reader(.surfaces)
-        termSurfaces = [[String]](repeating: [], count: termCount)
-        surfaceOrder.reserveCapacity(surfaceCount)
+        s.termSurfaces = [[String]](repeating: [], count: termCount)
+        s.surfaceOrder.reserveCapacity(surfaceCount)
         for _ in 0..<surfaceCount {
             let t = surfaces.int()
-            guard t < termCount else { throw bad("surface term") }
+            guard t < termCount else { throw .corrupt(file.file.path, "surface term") }
             let word = surfaces.string()
-            termSurfaces[t].append(word)
-            surfaceOrder.append(Int32(t))
-            speller.add(word)
+            s.termSurfaces[t].append(word)
+            s.surfaceOrder.append(Int32(t))
+            s.speller.add(word)
         }
-        suggestionTable = try SuggestionTable(file: file)
         var drafts = file.reader(.unpublishedNames)
         for _ in 0..<drafts.int() {
             let id = drafts.string()
             let drug = drafts.int() == 1
-            noteUnpublished(id, .init(keys: drafts.strings(), words: drafts.strings(), drug: drug))
+            s.noteUnpublished(id, .init(keys: drafts.strings(), words: drafts.strings(), drug: drug))
         }
-        var vocabulary = file.reader(.nameVocabulary)
-        nameVocabulary = NameVocabulary(words: Set(vocabulary.strings()), heads: Set(vocabulary.strings()))
+        return (s.speller, s.termSurfaces, s.surfaceOrder, s.unpublished)
+    }
+
+    static func termTable(_ r: RecordReader, count: Int) -> (terms: [String], ids: [String: Int32]) {
+        var r = r
+        var terms: [String] = [], ids: [String: Int32] = [:]
+        terms.reserveCapacity(count)
+        ids.reserveCapacity(count)
+        for i in 0..<count {
+            let t = r.string()
+            terms.append(t)
+            ids[t] = Int32(i)
+        }
+        return (terms, ids)
     }
 
     static func stringTable(_ r: RecordReader) -> [String: Int32] {
@@ -81,6 +135,17 @@ extension IndexSnapshot {
         }
         return table
     }
+}
+
+/// What the parallel parts of decoding give back, each written by one part only.
+private final class DecodedParts: @unchecked Sendable {
+    var arrays: IndexSnapshot?
+    var words: (speller: SpellingCorrector, termSurfaces: [[String]], surfaceOrder: [Int32], unpublished: UnpublishedNames)?
+    var terms: (terms: [String], ids: [String: Int32])?
+    var docNumber: [String: Int32]?
+    var focus: FocusTable?
+    var vocabulary: NameVocabulary?
+    var suggestions: SuggestionTable?
 }
 
 extension SuggestionTable {
