@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SanaSearch
 import Synchronization
 
@@ -46,7 +49,7 @@ final class ConditionsDirectory: Sendable {
 
     private func startReading(_ s: inout State, generation: Int) -> Task<Listing, Never> {
         if let r = s.reading, r.generation >= generation { return r.task }
-        let task = Task { self.read(generation) }
+        let task = Task { await Self.onLowPriorityThread { self.read(generation) } }
         s.reading = (generation, task)
         return task
     }
@@ -63,6 +66,22 @@ final class ConditionsDirectory: Sendable {
             if s.reading?.generation == generation { s.reading = nil }
         }
         return listing
+    }
+
+    /// Runs `work` on a thread of its own at a lower priority (nice 10), not on the concurrency
+    /// pool: a reading takes seconds of CPU at a million articles, and on the pool it would hold
+    /// one of its few threads (one per core) from requests all that time.
+    static func onLowPriorityThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { done in
+            let thread = Thread {
+                #if os(Linux)
+                // On Linux the nice value is each thread's own; 0 names the calling thread.
+                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+                #endif
+                done.resume(returning: work())
+            }
+            thread.start()
+        }
     }
 
     /// The A–Z letter a name is filed under: its first letter without accents, "0-9" for digits.
