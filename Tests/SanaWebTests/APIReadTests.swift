@@ -124,6 +124,30 @@ func json(_ buffer: ByteBuffer) throws -> [String: Any] {
         }
     }
 
+    /// A client holding the current copy gets 304 without a body (RFC 9110: weak comparison,
+    /// lists, `*`); an older copy or another tag gets the article.
+    @Test func aCurrentCopyIsNotSentAgain() async throws {
+        let (store, app) = try await sampleAPI()
+        let a = try #require(try await store.article(slug: "what-causes-gallstones"))
+        let current = "\"\(a.revision)\"", stale = "\"\(a.revision + 1)\""
+        try await app.test(.router) { client in
+            for held in [current, "W/\(current)", "\"x\", \(current)", "*"] {
+                try await client.execute(uri: "/api/v1/articles/\(a.slug)", method: .get, headers: [.ifNoneMatch: held]) { response in
+                    #expect(response.status == .notModified, "If-None-Match: \(held)")
+                    #expect(response.body.readableBytes == 0)
+                    #expect(response.headers[.eTag] == current)
+                }
+            }
+            for held in [stale, "\"r\(a.revision)\"", ""] {
+                try await client.execute(uri: "/api/v1/articles/\(a.slug)", method: .get, headers: [.ifNoneMatch: held]) { response in
+                    #expect(response.status == .ok, "If-None-Match: \(held)")
+                    let body = try json(response.body)
+                    #expect(body["id"] as? String == a.id)
+                }
+            }
+        }
+    }
+
     @Test func searchGivesWhatTheAnswersPageShows() async throws {
         let (_, app) = try await sampleAPI()
         try await app.test(.router) { client in

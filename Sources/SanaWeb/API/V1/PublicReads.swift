@@ -29,6 +29,9 @@ extension APIv1 {
         guard let a = found, a.status == .published else {
             throw ProblemDetails(status: .notFound, detail: "No published article has the id or slug '\(key.prefix(100))'.")
         }
+        if let held = input.headers.ifNoneMatch, ETag.matches(held, ETag.of(a)) {
+            return .notModified(.init(headers: .init(eTag: ETag.of(a))))
+        }
         let (previous, next) = try await site.store.neighbours(of: a)
         let related = try await site.related(to: a)
         let sections = SectionParser.renderedSections(of: a.body).map { r in
@@ -139,6 +142,17 @@ extension APIv1 {
 /// An article's version as HTTP names it: its revision, quoted.
 enum ETag {
     static func of(_ a: Article) -> String { "\"\(a.revision)\"" }
+
+    /// Whether an `If-None-Match` value names `tag`: `*`, or a list of entity tags one of which
+    /// equals it by weak comparison (RFC 9110 §13.1.2: `W/` ignored).
+    static func matches(_ ifNoneMatch: String, _ tag: String) -> Bool {
+        func opaque<S: StringProtocol>(_ t: S) -> String {
+            let t = t.trimmingCharacters(in: .whitespaces)
+            return t.hasPrefix("W/") ? String(t.dropFirst(2)) : t
+        }
+        if ifNoneMatch.trimmingCharacters(in: .whitespaces) == "*" { return true }
+        return ifNoneMatch.split(separator: ",").contains { opaque($0) == opaque(tag) }
+    }
 }
 
 /// A place in a listing, opaque to clients: a write number under a kind, base64url.
