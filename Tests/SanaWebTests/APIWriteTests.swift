@@ -197,6 +197,13 @@ import SanaIngest
             let slug = try #require(article["slug"] as? String)
             let page = String(buffer: try await client.get("/articles/\(slug)").body)
             #expect(page.contains("Reviewed by rita"))
+            // A write that changes nothing makes no revision and keeps the published one's state.
+            let (unchanged, same, tagSame) = try await call(.patch, base, writer, ifMatch: "\"r3\"", body: [:],
+                                                            contentType: "application/merge-patch+json")
+            #expect(unchanged == .ok && tagSame == "\"r3\"" && same["state"] as? String == "published")
+            let repeated = try await call(.put, base, writer, ifMatch: "\"r3\"",
+                                          body: ["title": "What is gout?", "category": "Bones, joints and spine", "markdown": "Gout is arthritis from urate crystals."])
+            #expect(repeated.0 == .ok && repeated.2 == "\"r3\"")
 
             #expect((try await call(.get, base + "/revisions", writer).1["revisions"] as? [Any])?.count == 3)
             #expect((try await call(.get, base + "/revisions/2", writer).1["content"] as? [String: Any])?["markdown"] as? String

@@ -212,11 +212,21 @@ extension APIv1 {
     /// A new draft revision of the article made by `change`, against the revision `If-Match` names.
     func edit(_ w: Writer, _ key: String, ifMatch: String?, action: String, _ change: (inout Article) throws -> Void) async throws -> EditorialRevision {
         let (article, number) = try await target(w, key, ifMatch: ifMatch)
-        var draft = try await w.editor.revisions.latest(articleID: article.id)?.article ?? article
+        let latest = try await w.editor.revisions.latest(articleID: article.id)
+        var draft = latest?.article ?? article
         try change(&draft)
+        // Nothing changed (an empty PATCH, a PUT repeated): the latest revision stands with its
+        // review state, as an idempotent write should leave it; no new revision, nothing audited.
+        if let latest, latest.number == number, Self.sameContent(latest.article, draft) { return latest }
         let saved = try await run(w) { try await actions(w).saveRevision(draft, of: article, author: w.token.owner, expected: number) }
         try await audit(w, action, article.id, from: number == 0 ? nil : number, to: saved.number)
         return saved
+    }
+
+    /// Whether two versions say the same in every field a write through the API can change.
+    static func sameContent(_ a: Article, _ b: Article) -> Bool {
+        a.title == b.title && a.category.name == b.category.name && a.body == b.body && a.summary == b.summary
+            && a.focus == b.focus && a.language == b.language
     }
 
     /// Runs a step, its refusals as problems: a sign-off of one's own writing 403, a step on a
