@@ -323,6 +323,16 @@ func json(_ buffer: ByteBuffer) throws -> [String: Any] {
                 #expect(response.status == .methodNotAllowed)
                 #expect(response.headers[.allow] == "GET, HEAD, OPTIONS, PATCH, PUT")
             }
+            try await client.execute(uri: "/api/v1/articles/gout/submit", method: .get) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "OPTIONS, POST")
+            }
+            // OPTIONS says what the resource takes; CORS still lets browsers send only reads.
+            try await client.execute(uri: "/api/v1/articles/gout", method: .options) { response in
+                #expect(response.status == .noContent)
+                #expect(response.headers[.allow] == "GET, HEAD, OPTIONS, PATCH, PUT")
+                #expect(response.headers[.accessControlAllowMethods] == "GET, HEAD, OPTIONS")
+            }
         }
     }
 }

@@ -22,7 +22,7 @@ struct API: Sendable {
     /// the errors), errors as problem documents, the rate limit by address, malformed queries.
     @MiddlewareFixedTypeBuilder<Request, Response, SanaRequestContext>
     var chain: some MiddlewareProtocol<Request, Response, SanaRequestContext> {
-        CORSMiddleware()
+        CORSMiddleware(methodsByPath: methodsByPath)
         APIErrorMiddleware()
         RateLimitMiddleware(limiter: limiter)
         MethodNotAllowedMiddleware(methodsByPath: methodsByPath)

@@ -6,6 +6,9 @@ import Hummingbird
 /// (The generated routes cannot express CORS; this middleware sits in front of them.)
 struct CORSMiddleware: RouterMiddleware {
     static var allowedMethods: String { "GET, HEAD, OPTIONS" }
+    /// Each documented path's methods (`MethodNotAllowedMiddleware.table`), for `Allow`: what the
+    /// resource takes, which for a write path is more than CORS lets a browser send.
+    var methodsByPath: [String: [String]] = [:]
 
     func handle(_ request: Request, context: SanaRequestContext,
                 next: (Request, SanaRequestContext) async throws -> Response) async throws -> Response {
@@ -15,7 +18,8 @@ struct CORSMiddleware: RouterMiddleware {
             headers[.accessControlAllowMethods] = Self.allowedMethods
             headers[.accessControlAllowHeaders] = "Accept, If-None-Match"
             headers[.accessControlMaxAge] = "86400"
-            headers[.allow] = Self.allowedMethods
+            headers[.allow] = MethodNotAllowedMiddleware.methods(for: request.uri.path, in: methodsByPath)?.joined(separator: ", ")
+                ?? Self.allowedMethods
             return Response(status: .noContent, headers: headers)
         }
         var response = try await next(request, context)

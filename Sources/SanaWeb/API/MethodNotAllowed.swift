@@ -6,13 +6,13 @@ import Hummingbird
 struct MethodNotAllowedMiddleware: RouterMiddleware {
     let methodsByPath: [String: [String]]
 
-    /// Each documented path with its methods (HEAD beside GET, OPTIONS for CORS).
+    /// Each documented path with its methods (HEAD beside GET; OPTIONS everywhere, answered by CORS).
     static func table(document: Data) throws -> [String: [String]] {
         let root = try JSONSerialization.jsonObject(with: document) as? [String: Any] ?? [:]
         var table: [String: [String]] = [:]
         for (path, item) in root["paths"] as? [String: [String: Any]] ?? [:] {
-            var methods = item.keys.map { $0.uppercased() }
-            if methods.contains("GET") { methods += ["HEAD", "OPTIONS"] }
+            var methods = item.keys.map { $0.uppercased() } + ["OPTIONS"]
+            if methods.contains("GET") { methods.append("HEAD") }
             table[path] = methods.sorted()
         }
         return table
