@@ -284,6 +284,8 @@ def main():
     ap.add_argument("--candidates", type=int, default=100)
     ap.add_argument("--command", default=" ".join(sys.argv), help="recorded in the output as what produced it")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--held-out-out", help="write each question's held-out first grade and reciprocal rank here "
+                    "(JSON), to count the questions a change moved")
     args = ap.parse_args()
 
     questions = [q for name, f, r in args.set for q in load_set(name, f, r)]
@@ -329,6 +331,9 @@ def main():
         return out
 
     cv = cv_figures()
+    if args.held_out_out:
+        with open(args.held_out_out, "w") as f:
+            json.dump({f"{q.set}/{q.qid}": measures(q, order(q, held_out[id(q)])[0]) for q in questions}, f, indent=0, sort_keys=True)
     baseline = figures(questions, prior)
     bins = []
     for lo in (0.0, 0.2, 0.4, 0.6, 0.8):
