@@ -22,13 +22,17 @@ Only cross-validated figures are reported as results: weights fit on k-1 folds s
 held-out fold (folds fixed by --seed, each mixing every set). The shipped weights are then fit
 on every question. Confidence: a logistic curve of the learned score against "the first answer is
 good" (judged >= 3 in graded sets, the judged answer in one-answer sets), fit on the training
-folds' first answers and checked on the held-out ones in bins (reliability). Standard library only;
-the result depends only on the inputs and the options.
+folds' first answers and checked on the held-out ones in bins (reliability). Given several
+--penalty values, each outer fold chooses its own by an inner cross-validation over its training
+questions only (nested), and the shipped weights use the one chosen the same way on all. Python's
+standard library and NumPy; the result depends only on the inputs and the options.
 """
 import argparse, json, math, random, sys
 
+import numpy as np
+
 FEATURES = ["bm25f", "bm25fRaw", "title", "names", "headings", "body", "coverage",
-            "bestSection", "group", "focus", "typeFirst", "typeAny", "aspect"]
+            "bestSection", "group", "focus", "typeFirst", "typeAny", "aspect", "focusType", "focusFirst"]
 PRIOR = {"bm25fRaw": 10.0, "group": 15.0, "typeAny": 2.0, "focus": 4.0}
 STEPS = [-1.0, -0.5, -0.25, -0.1, 0.1, 0.25, 0.5, 1.0]
 
@@ -162,78 +166,73 @@ def fit(questions, prior, spread, penalty, passes=8):
     return w
 
 
-def solve(a, b):
-    """Solves a x = b (small, symmetric positive definite) by Gaussian elimination."""
-    n = len(b)
-    m = [row[:] + [b[i]] for i, row in enumerate(a)]
-    for c in range(n):
-        p = max(range(c, n), key=lambda r: abs(m[r][c]))
-        m[c], m[p] = m[p], m[c]
-        for r in range(n):
-            if r != c and m[c][c] != 0:
-                f = m[r][c] / m[c][c]
-                m[r] = [x - f * y for x, y in zip(m[r], m[c])]
-    return [m[i][n] / m[i][i] if m[i][i] != 0 else 0.0 for i in range(n)]
+def pairs_of(q, spread):
+    """A question's preference pairs: a better-judged candidate over a worse one (unjudged counts
+    as 1), as differences of standardised features, weighted by the difference of grades; its
+    pairs weigh 1 in all, so questions with many judged answers do not outweigh the others.
+    Differences do not depend on the mean, so each question's pairs are built once."""
+    key = tuple(spread)
+    if getattr(q, "pairs_for", None) != key:
+        x = np.array(q.rows, dtype=float).reshape(len(q.rows), len(spread)) / np.array(spread)
+        grades = np.array([q.judged.get(i, 1) for i in q.ids], dtype=float)
+        better, worse = np.nonzero((grades[:, None] > grades[None, :]) & (grades[:, None] >= 2))
+        gaps = grades[better] - grades[worse]
+        q.pairs = (x[better] - x[worse], gaps / gaps.sum() if len(gaps) else gaps)
+        q.pairs_for = key
+    return q.pairs
 
 
-def pairs_of(questions, mean, spread):
-    """Preference pairs: a better-judged candidate over a worse one (unjudged counts as 1),
-    weighted by the difference of grades; each question's pairs weigh 1 in all, so questions
-    with many judged answers do not outweigh the others."""
-    out = []
-    for q in questions:
-        z = [[(f - m) / s for f, m, s in zip(row, mean, spread)] for row in q.rows]
-        grades = [q.judged.get(i, 1) for i in q.ids]
-        qp = [(i, j, grades[i] - grades[j]) for i in range(len(z)) if grades[i] >= 2
-              for j in range(len(z)) if grades[j] < grades[i]]
-        total = sum(g for _, _, g in qp)
-        out += [([a - b for a, b in zip(z[i], z[j])], g / total) for i, j, g in qp]
-    return out
+def pair_matrix(questions, spread):
+    """All the questions' preference pairs as one matrix and their weights."""
+    parts = [pairs_of(q, spread) for q in questions]
+    return (np.vstack([d for d, _ in parts]) if parts else np.zeros((0, len(spread))),
+            np.concatenate([w for _, w in parts]) if parts else np.zeros(0))
 
 
 def fit_pairwise(questions, prior, spread, penalty, iterations=30):
     """A linear RankNet: logistic loss on preference pairs, on standardised features, pulled
     towards the hand-tuned prior (scaled to fit the pairs) by an L2 penalty; Newton's method."""
-    cols = list(zip(*[row for q in questions for row in q.rows]))
-    mean = [sum(c) / len(c) for c in cols]
-    pairs = pairs_of(questions, mean, spread)
+    d, wt = pair_matrix(questions, spread)
     n = len(prior)
-    prior_z = [p * s for p, s in zip(prior, spread)]
+    prior_z = np.array([p * s for p, s in zip(prior, spread)])
     # The prior's own scale: one number fit on the pairs by Newton's method.
-    c = 0.0
+    x0, c = d @ prior_z, 0.0
     for _ in range(iterations):
-        g = h = 0.0
-        for d, wt in pairs:
-            x = sum(a * b for a, b in zip(prior_z, d))
-            p = 1 / (1 + math.exp(-c * x)) if c * x > -30 else 0.0
-            g += wt * (p - 1) * x; h += wt * p * (1 - p) * x * x
+        p = 1 / (1 + np.exp(-np.clip(c * x0, -30, 30)))
+        g, h = float(np.sum(wt * (p - 1) * x0)), float(np.sum(wt * p * (1 - p) * x0 * x0))
         if h <= 0:
             break
         c -= g / h
-    anchor = [c * p for p in prior_z]
-    theta = list(anchor)
+    anchor = c * prior_z
+    theta = anchor.copy()
     lam = penalty * len(questions)
     for _ in range(iterations):
-        grad = [lam * (t - a) for t, a in zip(theta, anchor)]
-        hess = [[lam if i == j else 0.0 for j in range(n)] for i in range(n)]
-        for d, wt in pairs:
-            x = sum(a * b for a, b in zip(theta, d))
-            p = 1 / (1 + math.exp(-x)) if x > -30 else 0.0
-            gw, hw = wt * (p - 1), wt * p * (1 - p)
-            for i in range(n):
-                if d[i] == 0:
-                    continue
-                grad[i] += gw * d[i]
-                hi = hw * d[i]
-                row = hess[i]
-                for j in range(n):
-                    row[j] += hi * d[j]
-        step = solve(hess, grad)
-        theta = [t - s for t, s in zip(theta, step)]
-        if sum(abs(s) for s in step) < 1e-8:
+        p = 1 / (1 + np.exp(-np.clip(d @ theta, -30, 30)))
+        grad = d.T @ (wt * (p - 1)) + lam * (theta - anchor)
+        hess = (d * (wt * p * (1 - p))[:, None]).T @ d + lam * np.eye(n)
+        step = np.linalg.solve(hess, grad)
+        theta -= step
+        if np.abs(step).sum() < 1e-8:
             break
     # Back to raw features; the mean shift adds the same to every candidate of a question.
-    return [t / s for t, s in zip(theta, spread)]
+    return [float(t / s) for t, s in zip(theta, spread)]
+
+
+def choose_penalty(questions, learn, penalties, folds, seed):
+    """The penalty whose weights, fit on all but one inner fold, do best on it (mean utility):
+    nested inside each outer fold, so the held-out questions never choose their own penalty."""
+    shuffled = sorted(questions, key=lambda q: (q.set, q.qid))
+    random.Random(seed).shuffle(shuffled)
+    inner = [shuffled[i::folds] for i in range(folds)]
+    best = None
+    for penalty in penalties:
+        total = 0.0
+        for k in range(folds):
+            w = learn([q for j, f in enumerate(inner) if j != k for q in f], penalty)
+            total += sum(utility(q, w) for q in inner[k])
+        if best is None or total > best[0] + 1e-9:
+            best = (total, penalty)
+    return best[1]
 
 
 def logistic(points, iterations=200):
@@ -277,12 +276,16 @@ def main():
     ap.add_argument("--set", nargs=3, action="append", metavar=("NAME", "FEATURES", "QRELS"), required=True)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=11)
-    ap.add_argument("--penalty", type=float, default=0.2, help="pull towards the hand-tuned prior")
+    ap.add_argument("--penalty", type=float, nargs="+", default=[0.2],
+                    help="pull towards the hand-tuned prior; several: chosen by nested cross-validation")
+    ap.add_argument("--inner-folds", type=int, default=4, help="folds of the nested choice of penalty")
     ap.add_argument("--method", choices=["pairwise", "ascent"], default="pairwise")
     ap.add_argument("--threshold", type=float, default=0.25, help="confidence below which no answer counts as good")
     ap.add_argument("--candidates", type=int, default=100)
     ap.add_argument("--command", default=" ".join(sys.argv), help="recorded in the output as what produced it")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--held-out-out", help="write each question's held-out first grade and reciprocal rank here "
+                    "(JSON), to count the questions a change moved")
     args = ap.parse_args()
 
     questions = [q for name, f, r in args.set for q in load_set(name, f, r)]
@@ -292,10 +295,18 @@ def main():
     random.Random(args.seed).shuffle(shuffled)
     folds = [shuffled[i::args.folds] for i in range(args.folds)]
 
-    def learn(train):
+    def learn_with(train, penalty):
         if args.method == "pairwise":
-            return fit_pairwise(train, prior, spread, args.penalty)
-        return fit(train, prior, spread, args.penalty)
+            return fit_pairwise(train, prior, spread, penalty)
+        return fit(train, prior, spread, penalty)
+
+    chosen = []  # the penalty each outer fold chose on its own training questions
+
+    def learn(train):
+        penalty = args.penalty[0] if len(args.penalty) == 1 else \
+            choose_penalty(train, learn_with, args.penalty, args.inner_folds, args.seed + 1)
+        chosen.append(penalty)
+        return learn_with(train, penalty)
 
     held_out = {}   # id(question) -> weights fit without it
     calib_points = []  # (held-out predicted confidence, label)
@@ -320,6 +331,9 @@ def main():
         return out
 
     cv = cv_figures()
+    if args.held_out_out:
+        with open(args.held_out_out, "w") as f:
+            json.dump({f"{q.set}/{q.qid}": measures(q, order(q, held_out[id(q)])[0]) for q in questions}, f, indent=0, sort_keys=True)
     baseline = figures(questions, prior)
     bins = []
     for lo in (0.0, 0.2, 0.4, 0.6, 0.8):
@@ -347,7 +361,8 @@ def main():
         "weights": {f: round(w, 6) for f, w in zip(FEATURES, final)},
         "confidence": {"slope": round(slope, 6), "intercept": round(intercept, 6), "threshold": args.threshold,
                        "label": "first answer judged >= 3 (graded sets) or the judged answer (one-answer sets)"},
-        "method": args.method, "folds": args.folds, "seed": args.seed, "penalty": args.penalty,
+        "method": args.method, "folds": args.folds, "seed": args.seed,
+        "penalty": chosen[-1], "penaltiesTried": args.penalty, "penaltyChosenPerFold": chosen[:-1],
         "crossValidated": cv,
         "priorWeights": baseline,
         "reliability": bins,

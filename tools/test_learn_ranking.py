@@ -29,7 +29,7 @@ class LearnerTests(unittest.TestCase):
             with self.subTest(method=method):
                 self.check_learns(method)
 
-    def check_learns(self, method):
+    def check_learns(self, method, penalties=("0.2",)):
         feats, qrels = synthetic()
         with tempfile.TemporaryDirectory() as d:
             fpath, qpath, out = (os.path.join(d, n) for n in ("f.jsonl", "q.txt", "w.json"))
@@ -38,7 +38,7 @@ class LearnerTests(unittest.TestCase):
             with open(qpath, "w") as f:
                 f.write("\n".join(qrels) + "\n")
             subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "learn_ranking.py"),
-                            "--set", "toy", fpath, qpath, "--folds", "4", "--method", method, "--out", out],
+                            "--set", "toy", fpath, qpath, "--folds", "4", "--method", method, "--out", out, "--penalty", *penalties],
                            check=True, capture_output=True)
             result = json.load(open(out))
         w = result["weights"]
@@ -48,6 +48,23 @@ class LearnerTests(unittest.TestCase):
         self.assertLess(result["priorWeights"]["toy"]["MRR@10(>=2)"], 0.5)
         self.assertGreater(result["crossValidated"]["toy"]["MRR@10(>=2)"], result["priorWeights"]["toy"]["MRR@10(>=2)"] + 0.3)
         self.assertGreater(result["confidence"]["slope"], 0)
+        return result
+
+    def test_several_penalties_are_chosen_inside_each_training_fold(self):
+        result = self.check_learns("pairwise", penalties=("0.01", "0.3", "5"))
+        chosen = result["penaltyChosenPerFold"]
+        self.assertEqual(len(chosen), 4, "one choice per outer fold")
+        self.assertTrue(all(p in (0.01, 0.3, 5.0) for p in chosen + [result["penalty"]]))
+        # The prior ranks by noise here, so the strongest pull towards it never wins.
+        self.assertNotIn(5.0, chosen)
+
+    def test_pairs_are_differences_of_standardised_features_weighing_one_per_question(self):
+        q = lr.Question("toy", "1", {"b": 3, "c": 2}, graded=True)
+        q.ids, q.rows = ["a", "b", "c"], [[0.0] * len(lr.FEATURES), [2.0] * len(lr.FEATURES), [1.0] * len(lr.FEATURES)]
+        d, w = lr.pairs_of(q, [2.0] * len(lr.FEATURES))
+        self.assertEqual(len(d), 3, "b over a, b over c, c over a")
+        self.assertAlmostEqual(float(w.sum()), 1.0)
+        self.assertEqual(sorted(round(float(r[0]), 3) for r in d), [0.5, 0.5, 1.0])
 
     def test_equivalent_answers_count_once(self):
         q = lr.Question("toy", "1", {"b": 4}, graded=False)

@@ -19,5 +19,5 @@ trap 'rm -rf "$tmp"' EXIT
 python3 "$(dirname "$0")/learn_ranking.py" \
     --set dev "$tmp/dev.jsonl" "$SHARED/data/liveqa-dev/qrels.txt" \
     --set weak "$tmp/weak.jsonl" "$SHARED/data/liveqa-weak/qrels.txt" \
-    --folds 5 --seed 11 --penalty 0.2 --threshold 0.25 --out "$OUT" \
-    --command "tools/train-ranking.sh MEDQUAD.sqlite (features by sana features over liveqa-dev and liveqa-weak; tools/learn_ranking.py --folds 5 --seed 11 --penalty 0.2 --threshold 0.25)"
+    --folds 5 --seed 11 --penalty 0.05 0.1 0.2 0.5 1 --threshold 0.25 --out "$OUT" \
+    --command "tools/train-ranking.sh MEDQUAD.sqlite (features by sana features over liveqa-dev and liveqa-weak; tools/learn_ranking.py --folds 5 --seed 11 --penalty 0.05 0.1 0.2 0.5 1 (chosen by nested CV) --threshold 0.25)"

@@ -35,6 +35,35 @@ import SanaTestSupport
         }
     }
 
+    /// `focusFirst` marks the articles about the question's first focus name; `focusType` is the
+    /// focus match only where the article also answers the first kind of question asked.
+    @Test func focusFeaturesNeedTheFirstNameAndTheAskedKind() throws {
+        let index = SearchIndex()
+        index.update([
+            Article(id: "gs-causes", title: "What causes gallstones?", body: "Gallstones form when bile holds too much cholesterol.",
+                    category: Category(name: "Test"), focus: "Gallstones", tags: ["causes"]),
+            Article(id: "gs-treat", title: "How are gallstones treated?", body: "Gallstones that cause pain are removed with the gallbladder.",
+                    category: Category(name: "Test"), focus: "Gallstones", tags: ["treatment"]),
+            Article(id: "ks-causes", title: "What causes kidney stones?", body: "Kidney stones form when urine holds too many minerals.",
+                    category: Category(name: "Test"), focus: "Kidney stones", tags: ["causes"]),
+        ])
+        let candidates = index.candidates(for: "what causes gallstones")
+        func feature(_ id: String, _ f: RankingFeature) throws -> Double {
+            let c = try #require(candidates.first { $0.id == id }, "\(id) is a candidate")
+            return c.features[RankingFeature.allCases.firstIndex(of: f)!]
+        }
+        #expect(try feature("gs-causes", .focusFirst) == 1)
+        #expect(try feature("gs-treat", .focusFirst) == 1)
+        #expect(try feature("gs-causes", .focusType) > 0)
+        #expect(try feature("gs-causes", .focusType) == feature("gs-causes", .focus))
+        #expect(try feature("gs-treat", .focusType) == 0, "about the name, but not the kind of answer asked")
+        // Another name's article, when its words make it a candidate at all, gets neither.
+        if candidates.contains(where: { $0.id == "ks-causes" }) {
+            #expect(try feature("ks-causes", .focusFirst) == 0)
+            #expect(try feature("ks-causes", .focusType) == 0, "the kind asked, but about another name")
+        }
+    }
+
     /// The learner (Python, standard library) finds the one feature that separates a synthetic
     /// set's right answers and reports held-out figures.
     @Test func theLearnerFindsAKnownSeparatingWeight() throws {

@@ -21,6 +21,8 @@ struct AskedFor {
     /// (a question about a giraffe is not answered by the one article that shares its "cost").
     var missingWeight: Float
     var focusOf: [Int32: (key: String, specificity: Float)]
+    /// The articles about the question's first focus name.
+    var firstFocus: Set<Int32> = []
     var firstTypeMask: UInt32
     var wantedMask: UInt32
     var wantedAspects: Set<Aspect>
@@ -82,6 +84,8 @@ extension IndexSnapshot {
                 case .typeFirst: types & asked.firstTypeMask != 0 ? 1 : 0
                 case .typeAny: types & asked.wantedMask != 0 ? 1 : 0
                 case .aspect: best.aspect.map { asked.wantedAspects.contains($0) } == true ? 1 : 0
+                case .focusType: types & asked.firstTypeMask != 0 ? Double(asked.focusOf[d]?.specificity ?? 0) : 0
+                case .focusFirst: asked.firstFocus.contains(d) ? 1 : 0
                 }
             }
             return Candidate(doc: d, firstStageRank: i, features: f, summary: summary(of: d))

@@ -22,6 +22,12 @@ public enum RankingFeature: String, CaseIterable, Sendable, Codable {
     case typeFirst, typeAny
     /// 1 when the best section's aspect is one the question asks for.
     case aspect
+    /// `focus` when the article also answers the first kind of question asked, else 0: the right
+    /// topic and the right kind of answer together (a linear sum cannot ask for both at once).
+    case focusType
+    /// 1 when the article is about the question's first focus name (the thing asked about, not
+    /// the person's background condition named beside it).
+    case focusFirst
 }
 
 /// The learned ranking: one weight per feature, summed, and the logistic calibration that turns
