@@ -39,32 +39,33 @@ import SanaTestSupport
     /// focus match only where the article also answers the first kind of question asked.
     @Test func focusFeaturesNeedTheFirstNameAndTheAskedKind() throws {
         let index = SearchIndex()
+        // Two-word names: a one-word name in most of a tiny index is too common to be boosted.
         index.update([
-            Article(id: "gs-causes", title: "What causes gallstones?", body: "Gallstones form when bile holds too much cholesterol.",
-                    category: Category(name: "Test"), focus: "Gallstones", tags: ["causes"]),
-            Article(id: "gs-treat", title: "How are gallstones treated?", body: "Gallstones that cause pain are removed with the gallbladder.",
-                    category: Category(name: "Test"), focus: "Gallstones", tags: ["treatment"]),
             Article(id: "ks-causes", title: "What causes kidney stones?", body: "Kidney stones form when urine holds too many minerals.",
                     category: Category(name: "Test"), focus: "Kidney stones", tags: ["causes"]),
+            Article(id: "ks-treat", title: "How are kidney stones treated?", body: "Kidney stones that block urine are broken up.",
+                    category: Category(name: "Test"), focus: "Kidney stones", tags: ["treatment"]),
+            Article(id: "gb-causes", title: "What causes gallbladder stones?", body: "Gallbladder stones form when bile holds too much cholesterol.",
+                    category: Category(name: "Test"), focus: "Gallbladder stones", tags: ["causes"]),
         ])
-        let candidates = index.candidates(for: "what causes gallstones")
+        let candidates = index.candidates(for: "what causes kidney stones")
         func feature(_ id: String, _ f: RankingFeature) throws -> Double {
             let c = try #require(candidates.first { $0.id == id }, "\(id) is a candidate")
             return c.features[RankingFeature.allCases.firstIndex(of: f)!]
         }
-        #expect(try feature("gs-causes", .focusFirst) == 1)
-        #expect(try feature("gs-treat", .focusFirst) == 1)
-        #expect(try feature("gs-causes", .focusType) > 0)
-        #expect(try feature("gs-causes", .focusType) == feature("gs-causes", .focus))
-        #expect(try feature("gs-treat", .focusType) == 0, "about the name, but not the kind of answer asked")
+        #expect(try feature("ks-causes", .focusFirst) == 1)
+        #expect(try feature("ks-treat", .focusFirst) == 1)
+        #expect(try feature("ks-causes", .focusType) > 0)
+        #expect(try feature("ks-causes", .focusType) == feature("ks-causes", .focus))
+        #expect(try feature("ks-treat", .focusType) == 0, "about the name, but not the kind of answer asked")
         // Another name's article, when its words make it a candidate at all, gets neither.
-        if candidates.contains(where: { $0.id == "ks-causes" }) {
-            #expect(try feature("ks-causes", .focusFirst) == 0)
-            #expect(try feature("ks-causes", .focusType) == 0, "the kind asked, but about another name")
+        if candidates.contains(where: { $0.id == "gb-causes" }) {
+            #expect(try feature("gb-causes", .focusFirst) == 0)
+            #expect(try feature("gb-causes", .focusType) == 0, "the kind asked, but about another name")
         }
     }
 
-    /// The learner (Python, standard library) finds the one feature that separates a synthetic
+    /// The learner (Python with NumPy) finds the one feature that separates a synthetic
     /// set's right answers and reports held-out figures.
     @Test func theLearnerFindsAKnownSeparatingWeight() throws {
         let run = try PythonRun.run([Self.repository.appendingPathComponent("tools/test_learn_ranking.py").path])
