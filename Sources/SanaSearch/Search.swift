@@ -67,25 +67,22 @@ extension IndexSnapshot {
               model: RankingModel) -> RankedCandidates {
         let understood = understand(question, parameters: parameters)
         let analysis = understood.analysis
-        var (dense, touched) = scoreDocuments(understood.weights, parameters)
         let wantedAspects = Set(analysis.types.flatMap(\.aspects))
         var wantedMask: UInt32 = 0, firstMask: UInt32 = 0
         for (i, type) in QuestionType.allCases.enumerated() where analysis.types.contains(type) {
             wantedMask |= 1 << UInt32(i)
             if type == analysis.types.first { firstMask = 1 << UInt32(i) }
         }
-        let focusOf = addBoosts(&dense, &touched, focusKeys: understood.focusKeys, wantedMask: wantedMask, parameters)
-        let written = touched
-        if let category {
-            let wanted = categoryIDs[category] ?? -1
-            touched.removeAll { docCategory[Int($0)] != wanted }
-        }
-        // Reading articles is slow, so only the 500 best candidates are judged.
-        if understood.crisis { touched = crisisAllowed(TopK.select(dense, touched, 500).map(\.key)) }
-        let total = touched.reduce(0) { $0 + (dense[Int($1)] > 0 ? 1 : 0) }
         // Equivalent answers fold into one, so a page needs more candidates than it shows.
-        let firstStage = TopK.select(dense, touched, max(model.candidates, atLeast * 2)).map(\.key)
-        scratch.give(consume dense, written: written)
+        let k = max(model.candidates, atLeast * 2)
+        let stage: FirstStage
+        if category == nil, !understood.crisis,
+           let pruned = prunedFirstStage(understood.weights, focusKeys: understood.focusKeys, wantedMask: wantedMask, k: k, parameters) {
+            stage = pruned
+        } else {
+            stage = exhaustiveFirstStage(understood, category: category, wantedMask: wantedMask, k: k, parameters)
+        }
+        let firstStage = stage.top, total = stage.total, focusOf = stage.focusOf
         let unknown = analysis.terms.filter { termIDs[$0] == nil }
         let rarest = log(1 + (Float(max(liveCount, 1)) + 0.5) / 0.5)
         let missing = unknown.reduce(Float(0)) { $0 + (Filler.words.contains($1) ? parameters.fillerWeight : 1) * rarest }
@@ -103,6 +100,26 @@ extension IndexSnapshot {
         candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.firstStageRank < $1.firstStageRank }
         return RankedCandidates(understood: understood, candidates: candidates, total: total, wantedMask: wantedMask,
                                 wantedAspects: wantedAspects, focusOf: focusOf)
+    }
+
+    /// The first stage by scoring every article that shares a word with the question: for a
+    /// category's search and after a crisis notice (which filter the articles), and when
+    /// `prunedFirstStage` cannot bound the boosts.
+    func exhaustiveFirstStage(_ understood: UnderstoodQuestion, category: String?, wantedMask: UInt32, k: Int,
+                              _ parameters: RankingParameters) -> FirstStage {
+        var (dense, touched) = scoreDocuments(understood.weights, parameters)
+        let focusOf = addBoosts(&dense, &touched, focusKeys: understood.focusKeys, wantedMask: wantedMask, parameters)
+        let written = touched
+        if let category {
+            let wanted = categoryIDs[category] ?? -1
+            touched.removeAll { docCategory[Int($0)] != wanted }
+        }
+        // Reading articles is slow, so only the 500 best candidates are judged.
+        if understood.crisis { touched = crisisAllowed(TopK.select(dense, touched, 500).map(\.key)) }
+        let total = touched.reduce(0) { $0 + (dense[Int($1)] > 0 ? 1 : 0) }
+        let top = TopK.select(dense, touched, k).map(\.key)
+        scratch.give(consume dense, written: written)
+        return FirstStage(top: top, total: total, focusOf: focusOf)
     }
 
     /// The category slug of article `n`.

@@ -14,6 +14,8 @@ struct BenchSearch: AsyncParsableCommand {
     @Option(help: "Answers per question.") var limit = 10
     @Flag(help: "Open the index file beside the database (as `sana serve` does) instead of building; build_ms is then the time to open it.")
     var indexFile = false
+    @Option(help: "Write each question's total and answers (article id:score, best first, one line a question) here, to compare rankings.")
+    var resultsOut: String?
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
@@ -36,6 +38,16 @@ struct BenchSearch: AsyncParsableCommand {
             finishLoading(index)
         }
         var report = BenchReport(buildMilliseconds: milliseconds(buildTime), articles: index.count)
+        if let resultsOut {
+            var lines = ""
+            for file in files {
+                for q in try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n") {
+                    let response = index.search(String(q), limit: limit)
+                    lines += "\(response.total) " + response.results.map { "\($0.id):\($0.score)" }.joined(separator: " ") + "\n"
+                }
+            }
+            try lines.write(toFile: resultsOut, atomically: true, encoding: .utf8)
+        }
         for file in files {
             let questions = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
             for q in questions.prefix(200) { _ = index.search(q, limit: limit) }  // warm up

@@ -82,6 +82,17 @@ extension IndexSnapshot {
         }
     }
 
+    /// The first focus key of article `n` (what its topic group is named after), nil when it has none.
+    func firstFocusKey(of n: Int32) -> String? {
+        records.read(docRecord[Int(n)]) { r in
+            IndexRecord.skipHead(&r)
+            for _ in 0..<5 { r.skipBytes() }
+            r.skipOptional()
+            r.skipStrings()
+            return r.int() > 0 ? r.string() : nil
+        }
+    }
+
     /// Slug, title, focus and also-called names, for the A–Z index and suggestions.
     func names(of n: Int32) -> (slug: String, title: String, focus: String?, alsoCalled: [String]) {
         records.read(docRecord[Int(n)]) { r in

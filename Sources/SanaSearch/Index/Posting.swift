@@ -60,6 +60,31 @@ struct PostingList: @unchecked Sendable {
         tail.withUnsafeBufferPointer(body)
     }
 
+    /// The `i`th posting (article order), for document-at-a-time scoring (see `PrunedScoring`).
+    @inline(__always)
+    subscript(i: Int) -> Posting {
+        if i < mapped.count { return mapped[i] }
+        let j = i - mapped.count, b = j / Self.blockSize
+        return b < blocks.count ? blocks[b][j - b * Self.blockSize] : tail[j - blocks.count * Self.blockSize]
+    }
+
+    /// The first position at or after `from` whose article is at least `doc` (`count` when none):
+    /// galloping, then binary search, so skipping far is logarithmic and skipping near is cheap.
+    func seek(_ doc: Int32, from: Int) -> Int {
+        var low = from, step = 1, high = from
+        while high < count && self[high].doc < doc {
+            low = high + 1
+            high += step
+            step *= 2
+        }
+        high = min(high, count)
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid].doc < doc { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
     /// Every posting, in article order.
     var all: [Posting] {
         var out: [Posting] = []

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+import SanaCore
+@testable import SanaSearch
+
+/// Dynamic pruning (MaxScore) must choose exactly what scoring every article chooses: the same
+/// first-stage articles, in the same order, with the same count of matches, and the same related articles.
+@Suite struct PruningTests {
+    /// A small deterministic generator (SplitMix64), so a failing seed can be replayed.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let words = ["heel", "pain", "stone", "kidney", "gall", "bile", "heart", "blood", "sugar", "insulin", "rash",
+                        "fever", "cough", "lung", "bone", "joint", "skin", "itch", "dose", "tablet", "nerve", "spine",
+                        "liver", "vision", "tooth", "gum", "sleep", "tired", "migraine", "allergy"]
+    static let headings = ["Causes", "Symptoms", "Treatment", "Outlook", "Prevention"]
+
+    /// A word drawn with Zipf-like odds, so some lists are long and most are short.
+    static func word(_ rng: inout Seeded) -> String {
+        let r = Double.random(in: 0..<1, using: &rng)
+        return words[min(words.count - 1, Int(pow(r, 2.5) * Double(words.count)))]
+    }
+
+    /// Articles with random words; foci shared by a few, so topic groups have several members;
+    /// some unpublished again afterwards, so the index holds removed articles.
+    static func randomIndex(_ rng: inout Seeded) -> SearchIndex {
+        let count = Int.random(in: 20...120, using: &rng)
+        let foci = (0..<max(3, count / 5)).map { "Focus \(word(&rng)) \($0)" }
+        var articles: [Article] = []
+        for i in 0..<count {
+            let title = (0..<Int.random(in: 1...4, using: &rng)).map { _ in word(&rng) }.joined(separator: " ")
+            let body = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
+                "## \(headings.randomElement(using: &rng)!)\n\n" + (0..<Int.random(in: 3...30, using: &rng)).map { _ in word(&rng) }.joined(separator: " ")
+            }.joined(separator: "\n\n")
+            let focus = Bool.random(using: &rng) || i % 7 == 0 ? foci.randomElement(using: &rng) : nil
+            articles.append(article("a\(i)", title, body, focus: focus, tags: [headings.randomElement(using: &rng)!.lowercased()]))
+        }
+        let index = indexed(articles)
+        for i in 0..<count where Int.random(in: 0..<8, using: &rng) == 0 {
+            var gone = articles[i]
+            gone.status = .draft
+            index.update(gone)
+        }
+        return index
+    }
+
+    /// The first stage by scoring every article, as `rank` did before pruning.
+    static func exhaustive(_ s: IndexSnapshot, _ weights: [Int32: Float], focusKeys: [String], mask: UInt32, k: Int,
+                           _ p: RankingParameters) -> FirstStage {
+        var (dense, touched) = s.scoreDocuments(weights, p)
+        let focusOf = s.addBoosts(&dense, &touched, focusKeys: focusKeys, wantedMask: mask, p)
+        let total = touched.reduce(0) { $0 + (dense[Int($1)] > 0 ? 1 : 0) }
+        return FirstStage(top: TopK.select(dense, touched, k).map(\.key), total: total, focusOf: focusOf)
+    }
+
+    @Test(arguments: 0..<40)
+    func firstStageIsTheExhaustiveOne(seed: Int) throws {
+        var rng = Seeded(state: UInt64(seed) &* 7919)
+        let index = Self.randomIndex(&rng)
+        let s = index.snapshot
+        let terms = Array(s.termIDs.values).sorted()
+        let alive = s.docAlive.indices.filter { s.docAlive[$0] }.map(Int32.init)
+        for _ in 0..<25 {
+            var p = RankingParameters()
+            if Bool.random(using: &rng) {
+                p.groupWeight = Float.random(in: 0...3, using: &rng)
+                p.typeBoost = Float.random(in: 0...4, using: &rng)
+                p.focusBoost = Float.random(in: 0...8, using: &rng)
+                p.maxQueryTerms = Int.random(in: 0...6, using: &rng)
+            }
+            var weights: [Int32: Float] = [:]
+            for _ in 0..<Int.random(in: 1...9, using: &rng) {
+                weights[terms.randomElement(using: &rng)!] = [0.2, 0.5, 0.8, 1, 1.5].randomElement(using: &rng)!
+            }
+            let focusKeys = (0..<Int.random(in: 0...2, using: &rng)).compactMap { _ in
+                alive.randomElement(using: &rng).flatMap { s.firstFocusKey(of: $0) }
+            }
+            let mask = UInt32.random(in: 0...0xFF, using: &rng)
+            let k = Int.random(in: 1...40, using: &rng)
+            let pruned = try #require(s.prunedFirstStage(weights, focusKeys: focusKeys, wantedMask: mask, k: k, p))
+            let expected = Self.exhaustive(s, weights, focusKeys: focusKeys, mask: mask, k: k, p)
+            #expect(pruned.top == expected.top, "seed \(seed), k \(k)")
+            #expect(pruned.total == expected.total)
+            #expect(pruned.focusOf.mapValues(\.key) == expected.focusOf.mapValues(\.key))
+            #expect(pruned.focusOf.mapValues(\.specificity) == expected.focusOf.mapValues(\.specificity))
+        }
+    }
+
+    @Test(arguments: 0..<20)
+    func relatedArticlesAreTheExhaustiveOnes(seed: Int) {
+        var rng = Seeded(state: UInt64(seed) &* 104_729 &+ 1)
+        let s = Self.randomIndex(&rng).snapshot
+        let terms = Array(s.termIDs.values).sorted()
+        var p = RankingParameters()
+        p.maxQueryTerms = 0
+        for n in s.docAlive.indices where s.docAlive[n] {
+            var weights: [Int32: Float] = [:]
+            for _ in 0..<Int.random(in: 1...20, using: &rng) { weights[terms.randomElement(using: &rng)!, default: 0] += 0.5 }
+            let k = Int.random(in: 1...24, using: &rng)
+            let pruned = s.prunedRelated(Int32(n), weights, p, k: k)
+            let expected = s.exhaustiveRelated(Int32(n), weights, p, k: k)
+            #expect(pruned.map(\.key) == expected.map(\.key), "seed \(seed), article \(n)")
+            #expect(pruned.map(\.value) == expected.map(\.value))
+        }
+    }
+
+    /// On a built index, each article's related articles are those exhaustive scoring gives.
+    @Test func relatedArticlesOfABuiltIndexAreUnchanged() {
+        let many = (0..<200).map { i in
+            article("h\(i)", "Why does heel pain \(["burn", "throb", "ache"][i % 3])?",
+                    "Heel pain and pain again. Word\(i % 25) appears in a few. Stretch\(i % 7) helps some.", focus: "Heel pain \(i % 25)")
+        }
+        let index = indexed(corpus + many)
+        let s = index.snapshot
+        for (id, n) in s.docNumber {
+            let shown = index.related(to: id).map(\.id)
+            #expect(!shown.contains(id))
+            let doc = s.document(n)
+            var weights: [Int32: Float] = [:]
+            for tid in doc.keyTerms { weights[tid, default: 0] += 0.5 }
+            var p = RankingParameters()
+            p.maxQueryTerms = 0
+            #expect(s.prunedRelated(n, weights, p, k: 24).map(\.key) == s.exhaustiveRelated(n, weights, p, k: 24).map(\.key))
+        }
+    }
+}
