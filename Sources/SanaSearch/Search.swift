@@ -76,7 +76,7 @@ extension IndexSnapshot {
         // Equivalent answers fold into one, so a page needs more candidates than it shows.
         let k = max(model.candidates, atLeast * 2)
         let stage: FirstStage
-        if category == nil, !understood.crisis,
+        if parameters.prune, category == nil, !understood.crisis, postingCount(understood.weights, parameters) > parameters.pruneAbove,
            let pruned = prunedFirstStage(understood.weights, focusKeys: understood.focusKeys, wantedMask: wantedMask, k: k, parameters) {
             stage = pruned
         } else {

@@ -43,6 +43,11 @@ extension IndexSnapshot {
         return (dense, touched)
     }
 
+    /// How many postings the scored terms of `queryWeights` have.
+    func postingCount(_ queryWeights: [Int32: Float], _ p: RankingParameters) -> Int {
+        scoredTerms(queryWeights, p).reduce(0) { $0 + postings[Int($1.term)].count }
+    }
+
     /// The query terms that are scored, with their weights and idf: at most `maxQueryTerms`,
     /// those that weigh most, and none with no weight left.
     func scoredTerms(_ queryWeights: [Int32: Float], _ p: RankingParameters) -> [(term: Int32, qw: Float, idf: Float)] {

@@ -21,6 +21,12 @@ public struct RankingParameters: Sendable {
     /// At most this many of a question's terms are scored, those that weigh most (weight × idf);
     /// 0 scores them all. The terms left out are the commonest, with the longest posting lists.
     public var maxQueryTerms: Int = 11
+    /// Whether the first stage may prune (MaxScore, exact); off scores every posting, to check
+    /// that both give the same rankings (`sana eval --set prune=0`).
+    public var prune = true
+    /// Pruning pays only over long posting lists: below this many postings for the question's
+    /// scored terms, scoring every posting is faster than MaxScore's bookkeeping (MedQuAD's size).
+    public var pruneAbove = 300_000
     public init() {}
 
     /// Sets a parameter by name (`focusBoost`, `titleWeight`, `bodyB`, …); false for an unknown name.
@@ -36,6 +42,8 @@ public struct RankingParameters: Sendable {
         case "synonymWeight": synonymWeight = value
         case "focusMaxShare": focusMaxShare = value
         case "maxQueryTerms": maxQueryTerms = Int(value)
+        case "prune": prune = value != 0
+        case "pruneAbove": pruneAbove = Int(value)
         default:
             if name.hasSuffix("Weight"), let f = fields[String(name.dropLast(6))] { fieldWeights[f] = value; return true }
             if name.hasSuffix("B"), let f = fields[String(name.dropLast(1))] { fieldB[f] = value; return true }
