@@ -67,10 +67,12 @@ public enum QuestionSentences {
 /// "…" skips up to three words. Cues are whole words: "gene" is not found in "general". A cue
 /// written "?phrase" counts only in a sentence that asks: "the specialists say" tells a story,
 /// "which specialist should I see?" asks. A cue just after "after", "since" or "following" is a
-/// time in the story ("it came back after treatment"), not what is asked.
+/// time in the story ("it came back after treatment"), not what is asked. A cue written "~phrase"
+/// is a plea for help more than a type ("please help me"): in its sentence any other cue goes
+/// first, "information" included ("help me find an article about …").
 struct QuestionCues: Sendable {
     enum Word: Sendable, Equatable { case stem(String), exact(String), gap }
-    let cues: [(type: QuestionType, order: Int, words: [Word], askedOnly: Bool)]
+    let cues: [(type: QuestionType, order: Int, words: [Word], askedOnly: Bool, weak: Bool)]
 
     /// Words that make the cue after them a time in the story.
     static let timeWords: Set<String> = ["after", "since", "following"]
@@ -85,9 +87,11 @@ struct QuestionCues: Sendable {
     private let anywhere: [Int]
 
     init(_ table: [(QuestionType, [String])]) {
-        var cues: [(QuestionType, Int, [Word], Bool)] = []
+        var cues: [(QuestionType, Int, [Word], Bool, Bool)] = []
         for (order, (type, phrases)) in table.enumerated() {
-            for written in phrases {
+            for marked in phrases {
+                let weak = marked.hasPrefix("~")
+                let written = weak ? String(marked.dropFirst()) : marked
                 let askedOnly = written.hasPrefix("?")
                 let phrase = askedOnly ? String(written.dropFirst()) : written
                 let words: [Word] = phrase.split(separator: " ").flatMap { part -> [Word] in
@@ -95,7 +99,7 @@ struct QuestionCues: Sendable {
                     if part.hasPrefix("=") { return TextAnalyzer.tokens(String(part.dropFirst())).map { .exact($0) } }
                     return TextAnalyzer.tokens(String(part)).map { .stem(EnglishStemmer.stem($0)) }
                 }
-                cues.append((type, order, words, askedOnly))
+                cues.append((type, order, words, askedOnly, weak))
             }
         }
         self.cues = cues
@@ -125,7 +129,7 @@ struct QuestionCues: Sendable {
     }
 
     func find(in sentences: [QuestionSentence]) -> [QuestionType] {
-        // Sort key: question sentences first, then sentence, specific before generic, position, table order.
+        // Sort key: question sentences first, then sentence, specific before generic before weak, position, table order.
         var best: [QuestionType: (Int, Int, Int, Int, Int)] = [:]
         for (s, sentence) in sentences.enumerated() {
             let asks = sentence.isQuestion || (s == 0 && !QuestionSentences.personal.contains(sentence.tokens[0]) && sentence.tokens.count <= QuestionType.subjectLineWords)
@@ -135,7 +139,8 @@ struct QuestionCues: Sendable {
                     let cue = cues[c]
                     guard asks || !cue.askedOnly, at == 0 || !Self.timeWords.contains(sentence.tokens[at - 1]),
                           Self.matches(cue.words, at: at, tokens: sentence.tokens, stems: stems) else { continue }
-                    let key = (asks ? 0 : 1, s, QuestionType.generic.contains(cue.type) ? 1 : 0, at, cue.order)
+                    let tier = cue.weak ? 2 : QuestionType.generic.contains(cue.type) ? 1 : 0
+                    let key = (asks ? 0 : 1, s, tier, at, cue.order)
                     if let old = best[cue.type], old <= key { continue }
                     best[cue.type] = key
                 }

@@ -11,7 +11,7 @@ public enum QuestionType: String, Codable, Sendable, CaseIterable {
     case tapering
     case storage = "storage and disposal"
 
-    /// Cue phrases (see `QuestionCues` for how they read), listed under the more specific types
+    /// Cue phrases (see `QuestionCues` for how they read: "=" exact, "?" only when asked, "~" weak), listed under the more specific types
     /// first: at the same place in a question, the earlier type in this table wins.
     static let cues: [(QuestionType, [String])] = [
         (.sideEffects, ["side effect", "side effects", "adverse effect", "adverse reaction", "reaction to", "=reactions to"]),
@@ -59,7 +59,7 @@ public enum QuestionType: String, Codable, Sendable, CaseIterable {
                       "?test", "?=tested", "?=testing"]),
         (.treatment, ["treat", "treatment", "therapy", "therapies", "medication", "medicine", "cure", "=cured", "curable",
                       "remedy", "remedies", "surgery", "operation", "what can i do", "what can we do", "what should i do",
-                      "what do you suggest", "suggest", "get rid", "help with", "help me", "help him", "help her", "relieve",
+                      "what do you suggest", "~suggest", "get rid", "~help with", "~help me", "~help him", "~help her", "relieve",
                       "relief", "manage", "heal", "overcome", "exercises", "how can i lower", "how to remove", "new research",
                       "clinical trial", "drug for", "solution", "options", "fix", "stop the", "do about", "=medicines", "drugs",
                       "what to do", "what is done", "can be done", "what do i do"]),

@@ -72,6 +72,15 @@ import Testing
         #expect(QuestionType.detect(in: "lupus") == [.treatment, .information])
     }
 
+    /// A plea for help ("help me", "suggest") is the weakest cue of its sentence: what else the
+    /// sentence asks goes first, even "information"; alone it still asks for treatment.
+    @Test func aPleaForHelpYieldsToWhatTheSentenceAsks() {
+        #expect(QuestionType.detect(in: "Could you help me find a booklet about psoriasis?").first == .information)
+        #expect(QuestionType.detect(in: "Please help me, what causes my knee to click?").first == .causes)
+        #expect(QuestionType.detect(in: "Please help me with my sore knee.").first == .treatment)
+        #expect(QuestionType.detect(in: "Help me understand the treatment of psoriasis.").first == .treatment)
+    }
+
     /// The annotated LiveQA training questions: the annotated type must be among the detected
     /// ones for most questions whose annotation Sana has a type for.
     @Test func agreesWithTheAnnotatedTrainingQuestions() throws {
