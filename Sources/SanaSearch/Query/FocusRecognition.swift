@@ -26,14 +26,6 @@ struct FocusCandidate {
 private let backgroundWords: Set<String> = ["have", "has", "had", "having", "diagnosed", "suffer", "suffering", "suffers",
                                             "suffered", "history", "with"]
 
-/// Words that make the name after them the topic of the message ("research on IBS", "information
-/// about Williams syndrome"), with the words that may stand between ("about the …").
-private let topicWords: Set<String> = ["about", "regarding", "concerning", "on"]
-private let articleWords: Set<String> = ["the", "a", "an"]
-/// Before "on", words that make it a medicine the person takes ("I am on prednisone"), not a topic.
-private let takingOn: Set<String> = ["i", "im", "am", "is", "are", "was", "were", "be", "been", "being", "put", "started",
-                                     "currently", "still", "now", "also", "he", "she", "they", "we", "go", "went", "going", "stay"]
-
 /// Words that join two names inside a longer one ("graft versus host disease"): never the start of a name.
 private let connectingWords: Set<String> = ["versus", "vs", "via", "per", "plus", "than", "like"]
 
@@ -153,12 +145,6 @@ extension IndexSnapshot {
         }
         // Evidence is the name's, pooled over its mentions: asked about anywhere, named in the opening
         // line, and how often the message comes back to it.
-        let topicOf = found.map { c -> Bool in
-            var j = analysis.termToken[c.range.lowerBound] - 1
-            while j >= 0, articleWords.contains(analysis.tokens[j]) { j -= 1 }
-            guard j >= 0, topicWords.contains(analysis.tokens[j]) else { return false }
-            return analysis.tokens[j] != "on" || (j > 0 && !takingOn.contains(analysis.tokens[j - 1]))
-        }
         let sentenceOf = found.map { analysis.tokenSentence[analysis.termToken[$0.range.lowerBound]] }
         let drugNamed = found.indices.contains { found[$0].isDrug && !backgroundOf[$0] }
         for c in found.indices {
@@ -167,14 +153,12 @@ extension IndexSnapshot {
             let asks = mentionIndexes.contains { analysis.questionSentences.contains(sentenceOf[$0]) }
             let opening = mentionIndexes.contains { sentenceOf[$0] == analysis.firstSentence }
             let mentions = mentionIndexes.count
-            let topic = mentionIndexes.contains { topicOf[$0] }
             // The person's own condition, when they name a medicine too ("I have celiac disease: does zolmitriptan contain gluten?").
             let background = backgroundOf[c] && drugNamed && !candidate.isDrug
             let drugAsked = candidate.isDrug && asksAboutDrug
             var score = candidate.score + candidate.specificity + 0.25 * Double(candidate.range.count - 1)
             if asks { score += 0.5 }
             if opening { score += 0.4 }
-            if topic { score += 0.5 }
             score += 0.3 * log2(Double(mentions))
             if background { score -= 0.4 }
             if drugAsked { score += 0.5 }
@@ -183,7 +167,7 @@ extension IndexSnapshot {
             score -= 0.001 * Double(candidate.range.lowerBound)
             found[c].score = score
             found[c].reasons = String(format: "%.2f spec=%.2f n=%d", score, candidate.specificity, candidate.range.count)
-                + (candidate.score < 0 ? " partial" : "") + (asks ? " asks" : "") + (opening ? " opening" : "") + (topic ? " topic" : "")
+                + (candidate.score < 0 ? " partial" : "") + (asks ? " asks" : "") + (opening ? " opening" : "")
                 + " mentions=\(mentions)" + (background ? " background" : "") + (drugAsked ? " drugAsked" : "")
                 + (candidate.isDrug ? " drug" : "") + (backgroundOf[c] ? " bgword" : "")
                 + (candidate.hasArticle ? "" : " draft") + " at=\(candidate.range.lowerBound)"
