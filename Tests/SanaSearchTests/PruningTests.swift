@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 import Testing
 import SanaCore
 @testable import SanaSearch
@@ -6,32 +7,20 @@ import SanaCore
 /// Dynamic pruning (MaxScore) must choose exactly what scoring every article chooses: the same
 /// first-stage articles, in the same order, with the same count of matches, and the same related articles.
 @Suite struct PruningTests {
-    /// A small deterministic generator (SplitMix64), so a failing seed can be replayed.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let words = ["heel", "pain", "stone", "kidney", "gall", "bile", "heart", "blood", "sugar", "insulin", "rash",
                         "fever", "cough", "lung", "bone", "joint", "skin", "itch", "dose", "tablet", "nerve", "spine",
                         "liver", "vision", "tooth", "gum", "sleep", "tired", "migraine", "allergy"]
     static let headings = ["Causes", "Symptoms", "Treatment", "Outlook", "Prevention"]
 
     /// A word drawn with Zipf-like odds, so some lists are long and most are short.
-    static func word(_ rng: inout Seeded) -> String {
+    static func word(_ rng: inout SplitMix) -> String {
         let r = Double.random(in: 0..<1, using: &rng)
         return words[min(words.count - 1, Int(pow(r, 2.5) * Double(words.count)))]
     }
 
     /// Articles with random words; foci shared by a few, so topic groups have several members;
     /// some unpublished again afterwards, so the index holds removed articles.
-    static func randomIndex(_ rng: inout Seeded) -> SearchIndex {
+    static func randomIndex(_ rng: inout SplitMix) -> SearchIndex {
         let count = Int.random(in: 20...120, using: &rng)
         let foci = (0..<max(3, count / 5)).map { "Focus \(word(&rng)) \($0)" }
         var articles: [Article] = []
@@ -63,7 +52,7 @@ import SanaCore
 
     @Test(arguments: 0..<40)
     func firstStageIsTheExhaustiveOne(seed: Int) throws {
-        var rng = Seeded(state: UInt64(seed) &* 7919)
+        var rng = SplitMix(seed: UInt64(seed) &* 7919)
         let index = Self.randomIndex(&rng)
         let s = index.snapshot
         let terms = Array(s.termIDs.values).sorted()
@@ -96,7 +85,7 @@ import SanaCore
 
     @Test(arguments: 0..<20)
     func relatedArticlesAreTheExhaustiveOnes(seed: Int) {
-        var rng = Seeded(state: UInt64(seed) &* 104_729 &+ 1)
+        var rng = SplitMix(seed: UInt64(seed) &* 104_729 &+ 1)
         let s = Self.randomIndex(&rng).snapshot
         let terms = Array(s.termIDs.values).sorted()
         var p = RankingParameters()

@@ -1,4 +1,5 @@
 import Foundation
+import SanaTestSupport
 import Testing
 import SanaCore
 @testable import SanaStore
@@ -109,18 +110,4 @@ import SanaCore
             reviewedAt: r.next(upTo: 2) == 0 ? nil : date(), revision: pick([0, 1, 3, Int.max]), position: r.next(upTo: 3),
             previousTitle: r.next(upTo: 2) == 0 ? nil : pick(titles), nextTitle: r.next(upTo: 3) == 0 ? pick(titles) : nil)
     }
-}
-
-/// A small, repeatable random number generator (SplitMix64).
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func next(upTo bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

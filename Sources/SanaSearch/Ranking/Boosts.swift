@@ -30,22 +30,28 @@ extension IndexSnapshot {
         }
         if p.groupWeight > 0 { scratch.give(groupBest, written: touched.lazy.map { self.docGroups[Int($0)] }) }
         var focusOf: [Int32: (key: String, specificity: Float)] = [:]
+        forEachFocusBoost(focusKeys, p) { d, key, boost, specificity in
+            if dense[Int(d)] == 0 {
+                touched.append(d)
+                if docTypes[Int(d)] & wantedMask != 0 { dense[Int(d)] += p.typeBoost }
+            }
+            dense[Int(d)] += boost
+            focusOf[d] = (key, (focusOf[d]?.specificity ?? 0) + specificity)
+        }
+        return focusOf
+    }
+
+    /// Each alive article about a name of `focusKeys`, with the name, its boost and its specificity,
+    /// in the order the boosts add up (the pruned first stage must add them in the same order).
+    func forEachFocusBoost(_ focusKeys: [String], _ p: RankingParameters, _ body: (Int32, String, Float, Float) -> Void) {
         for key in focusKeys {
             let list = focusDocs.articles(key)
             guard !list.isEmpty else { continue }
             let specificity = focusSpecificity(articles: list.count)
             let boost = p.focusBoost * specificity
             guard boost > 0 else { continue }
-            for d in list where docAlive[Int(d)] {
-                if dense[Int(d)] == 0 {
-                    touched.append(d)
-                    if docTypes[Int(d)] & wantedMask != 0 { dense[Int(d)] += p.typeBoost }
-                }
-                dense[Int(d)] += boost
-                focusOf[d] = (key, (focusOf[d]?.specificity ?? 0) + specificity)
-            }
+            for d in list where docAlive[Int(d)] { body(d, key, boost, specificity) }
         }
-        return focusOf
     }
 
     /// How much naming a focus says: its idf over the articles about it, a fifth of it (about 0–3).

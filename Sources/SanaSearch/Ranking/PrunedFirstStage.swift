@@ -31,16 +31,9 @@ extension IndexSnapshot {
         // Focus boosts in the order `addBoosts` adds them.
         var focusSteps: [Int32: [Float]] = [:]
         var focusOf: [Int32: (key: String, specificity: Float)] = [:]
-        for key in focusKeys {
-            let list = focusDocs.articles(key)
-            guard !list.isEmpty else { continue }
-            let specificity = focusSpecificity(articles: list.count)
-            let boost = p.focusBoost * specificity
-            guard boost > 0 else { continue }
-            for d in list where docAlive[Int(d)] {
-                focusSteps[d, default: []].append(boost)
-                focusOf[d] = (key, (focusOf[d]?.specificity ?? 0) + specificity)
-            }
+        forEachFocusBoost(focusKeys, p) { d, key, boost, specificity in
+            focusSteps[d, default: []].append(boost)
+            focusOf[d] = (key, (focusOf[d]?.specificity ?? 0) + specificity)
         }
         var scoreOf: [Int32: Float] = [:]
         // A lower bound of each article's boosted score (its group's best is at least its own).
