@@ -233,6 +233,6 @@ func firstDifference(_ a: [String], _ b: [String]) -> String {
         #expect(parts == ["termIDs", "terms", "postings", "records", "docRecord", "docLengths", "docAlive", "docTypes", "docGroups",
                           "groupIDs", "docCategory", "categoryIDs", "docNumber", "focusDocs", "suggestionTable", "termSurfaces",
                           "speller", "surfaceOrder", "mappings", "lengthSums", "liveCount", "deadCount", "generation",
-                          "synonyms", "synonymKeys", "englishWords", "scratch", "names", "unpublished", "nameVocabulary"])
+                          "synonyms", "synonymKeys", "englishWords", "scratch", "windowBounds", "names", "unpublished", "nameVocabulary"])
     }
 }

@@ -41,6 +41,14 @@ import SanaCore
         return index
     }
 
+    /// The snapshot with windows of 2 to 16 articles whose bounds every list gets, so these small
+    /// indexes prune by window bounds as a million articles do.
+    static func withSmallWindows(_ s: IndexSnapshot, _ rng: inout SplitMix) -> IndexSnapshot {
+        var small = s
+        small.windowBounds = WindowBounds(shift: Int.random(in: 1...4, using: &rng), minimumPostings: 0)
+        return small
+    }
+
     /// The first stage by scoring every article, as `rank` did before pruning.
     static func exhaustive(_ s: IndexSnapshot, _ weights: [Int32: Float], focusKeys: [String], mask: UInt32, k: Int,
                            _ p: RankingParameters) -> FirstStage {
@@ -74,12 +82,14 @@ import SanaCore
             }
             let mask = UInt32.random(in: 0...0xFF, using: &rng)
             let k = Int.random(in: 1...40, using: &rng)
-            let pruned = try #require(s.prunedFirstStage(weights, focusKeys: focusKeys, wantedMask: mask, k: k, p))
             let expected = Self.exhaustive(s, weights, focusKeys: focusKeys, mask: mask, k: k, p)
-            #expect(pruned.top == expected.top, "seed \(seed), k \(k)")
-            #expect(pruned.total == expected.total)
-            #expect(pruned.focusOf.mapValues(\.key) == expected.focusOf.mapValues(\.key))
-            #expect(pruned.focusOf.mapValues(\.specificity) == expected.focusOf.mapValues(\.specificity))
+            for snapshot in [s, Self.withSmallWindows(s, &rng)] {
+                let pruned = try #require(snapshot.prunedFirstStage(weights, focusKeys: focusKeys, wantedMask: mask, k: k, p))
+                #expect(pruned.top == expected.top, "seed \(seed), k \(k), window \(1 << snapshot.windowBounds.shift)")
+                #expect(pruned.total == expected.total)
+                #expect(pruned.focusOf.mapValues(\.key) == expected.focusOf.mapValues(\.key))
+                #expect(pruned.focusOf.mapValues(\.specificity) == expected.focusOf.mapValues(\.specificity))
+            }
         }
     }
 
@@ -94,10 +104,12 @@ import SanaCore
             var weights: [Int32: Float] = [:]
             for _ in 0..<Int.random(in: 1...20, using: &rng) { weights[terms.randomElement(using: &rng)!, default: 0] += 0.5 }
             let k = Int.random(in: 1...24, using: &rng)
-            let pruned = s.prunedRelated(Int32(n), weights, p, k: k)
             let expected = s.exhaustiveRelated(Int32(n), weights, p, k: k)
-            #expect(pruned.map(\.key) == expected.map(\.key), "seed \(seed), article \(n)")
-            #expect(pruned.map(\.value) == expected.map(\.value))
+            for snapshot in [s, Self.withSmallWindows(s, &rng)] {
+                let pruned = snapshot.prunedRelated(Int32(n), weights, p, k: k)
+                #expect(pruned.map(\.key) == expected.map(\.key), "seed \(seed), article \(n)")
+                #expect(pruned.map(\.value) == expected.map(\.value))
+            }
         }
     }
 
@@ -119,5 +131,21 @@ import SanaCore
             p.maxQueryTerms = 0
             #expect(s.prunedRelated(n, weights, p, k: 24).map(\.key) == s.exhaustiveRelated(n, weights, p, k: 24).map(\.key))
         }
+    }
+
+    /// Window bounds are recomputed when what they depend on changes, never served stale.
+    @Test func windowBoundsFollowTheIndex() {
+        let bounds = WindowBounds(shift: 1, minimumPostings: 0)
+        var key = WindowBounds.Key(generation: 1, postings: 10, articles: 10, live: 10, lengthSums: .init(repeating: 1),
+                                   k1: 1.2, fieldB: .init(repeating: 0.75), fieldWeights: .init(repeating: 1))
+        var computed = 0
+        let first = bounds.shares(3, key) { computed += 1; return [0.5] }
+        let again = bounds.shares(3, key) { computed += 1; return [0.9] }
+        #expect(first == [0.5] && again == [0.5] && computed == 1)
+        key.generation = 2
+        #expect(bounds.shares(3, key) { computed += 1; return [0.7] } == [0.7])
+        key.k1 = 2
+        #expect(bounds.shares(3, key) { computed += 1; return [0.8] } == [0.8])
+        #expect(computed == 3)
     }
 }

@@ -58,6 +58,8 @@ struct IndexSnapshot: Sendable {
     let englishWords: EnglishWords
     /// Score arrays that searches borrow; shared by every snapshot of one index.
     let scratch: ScratchArrays
+    /// MaxScore's bounds of long posting lists, by article window; shared likewise.
+    var windowBounds = WindowBounds()
 
     init(synonyms: Synonyms, names: NameTables = .curated, englishWords: EnglishWords, scratch: ScratchArrays) {
         self.synonyms = synonyms

@@ -85,6 +85,9 @@ struct PostingList: @unchecked Sendable {
         return low
     }
 
+    /// The postings when they are all in the index file's mapping (none written since it was opened).
+    var mappedOnly: UnsafeBufferPointer<Posting>? { blocks.isEmpty && tail.isEmpty ? mapped : nil }
+
     /// Every posting, in article order.
     var all: [Posting] {
         var out: [Posting] = []

@@ -1,9 +1,10 @@
-/// Dynamic pruning for BM25F (MaxScore, Turtle & Flood 1995): articles are scored one at a time
-/// over all the query's posting lists together; a term can add at most its factor (`w / (k1 + w)`
-/// stays below 1), so once the caller's threshold is known, the terms whose bounds together stay
-/// under it are only looked up for articles the others already lift near it, and articles that
-/// cannot reach it are never scored in full. Scores are summed in the same order as
-/// `scoreDocuments`, so every article scored here scores exactly as there.
+/// Dynamic pruning for BM25F (MaxScore, Turtle & Flood 1995, with block-max bounds by article
+/// window as in Lucene's MaxScoreBulkScorer): articles are scored one at a time over all the
+/// query's posting lists together, window by window (`WindowBounds`). In a window a term can add
+/// at most its factor times its best share there, so once the caller's threshold is known a window
+/// whose bounds together stay under it is skipped, and the terms whose bounds together stay under
+/// it are only looked up for articles the others already lift near it. Scores are summed in the
+/// same order as `scoreDocuments`, so every article scored here scores exactly as there.
 struct BM25FConstants {
     let bOverAverage: SIMD4<Float>, oneMinusB: SIMD4<Float>, weights: SIMD4<Float>, k1: Float
 
@@ -71,63 +72,97 @@ extension IndexSnapshot {
     /// score below the threshold that held when they were passed.
     func maxScore(_ scored: [(term: Int32, qw: Float, idf: Float)], _ p: RankingParameters, excluding: Int32 = -1,
                   accept: (Int32, Float) -> Float) -> [(doc: Int32, score: Float)] {
-        let constants = BM25FConstants(lengthSums: lengthSums, liveCount: liveCount, p)
         let m = scored.count
-        let lists = scored.map { postings[Int($0.term)] }
+        guard m > 0 else { return [] }
+        let constants = BM25FConstants(lengthSums: lengthSums, liveCount: liveCount, p)
         let factors = scored.map { $0.qw * $0.idf }
-        let order = (0..<m).sorted { (factors[$0], $0) < (factors[$1], $1) }
-        // below[i]: the most that the i terms of smallest bound can add together.
-        var below = [Float](repeating: 0, count: m + 1)
-        for i in 0..<m { below[i + 1] = below[i] + factors[order[i]] }
-        var at = [Int](repeating: 0, count: m)
-        var added = [Float](repeating: 0, count: m)
+        let lists = scored.map { postings[Int($0.term)] }
+        let shares = (0..<m).map { windowShares(scored[$0].term, lists[$0], p, constants) }
+        let cursors = PostingCursors(lists)
+        defer { cursors.release() }
+        let shift = windowBounds.shift, size = 1 << shift, words = (size + 63) >> 6
+        // A window's scores by term (`t * size + offset`), and which of its articles have any.
+        let window = UnsafeMutableBufferPointer<Float>.allocate(capacity: m * size)
+        let seen = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: words)
+        let added = UnsafeMutableBufferPointer<Float>.allocate(capacity: m)  // by term
+        window.initialize(repeating: 0)
+        seen.initialize(repeating: 0)
+        added.initialize(repeating: 0)
+        defer { window.deallocate(); seen.deallocate(); added.deallocate() }
+        var bound = [Float](repeating: 0, count: m)  // by term, in the current window
+        var order = Array(0..<m)  // the window's terms, smallest bound first
+        var below = [Float](repeating: 0, count: m + 1)  // below[i]: what order[..<i] can add together
         var threshold = -Float.infinity
-        var essential = 0  // order[essential...] lead; the others are only looked up
         var out: [(doc: Int32, score: Float)] = []
         let slack = Self.pruningSlack
         docAlive.withUnsafeBufferPointer { alive in
             docLengths.withUnsafeBufferPointer { lengths in
                 while true {
-                    var d = Int32.max
-                    for i in essential..<m {
-                        let t = order[i]
-                        if at[t] < lists[t].count { d = min(d, lists[t][at[t]].doc) }
+                    var first = Int32.max
+                    for t in 0..<m { first = min(first, cursors.doc(t)) }
+                    if first == .max { break }
+                    let number = Int(first) >> shift, lo = number << shift
+                    let end = Int32(clamping: lo + size)
+                    var most: Float = 0
+                    for t in 0..<m {
+                        bound[t] = cursors.doc(t) < end ? factors[t] * (shares[t]?[number] ?? 1) : 0
+                        most += bound[t]
                     }
-                    if d == .max { break }
-                    let length = lengths[Int(d)]
-                    var partial: Float = 0
-                    for i in essential..<m {
-                        let t = order[i]
-                        guard at[t] < lists[t].count else { continue }
-                        let posting = lists[t][at[t]]
-                        guard posting.doc == d else { continue }
-                        added[t] = constants.score(posting, length: length, factor: factors[t])
-                        partial += added[t]
-                        at[t] += 1
+                    if most * slack >= threshold {
+                        order.sort { (bound[$0], $0) < (bound[$1], $1) }
+                        for i in 0..<m { below[i + 1] = below[i] + bound[order[i]] }
+                        var essential = 0  // order[essential...] lead; the others are only looked up
+                        while essential < m && below[essential + 1] * slack < threshold { essential += 1 }
+                        if essential < m {
+                            // The essential lists' postings in the window, term at a time.
+                            for i in essential..<m {
+                                let t = order[i], factor = factors[t], scores = window.baseAddress! + t * size
+                                for posting in cursors.take(t, below: end) {
+                                    let offset = Int(posting.doc) &- lo
+                                    scores[offset] = constants.score(posting, length: lengths[Int(posting.doc)], factor: factor)
+                                    seen[offset >> 6] |= 1 << UInt64(offset & 63)
+                                }
+                            }
+                            // Then each article they hold, in article order.
+                            for word in 0..<words {
+                                var bits = seen[word]
+                                seen[word] = 0
+                                while bits != 0 {
+                                    let offset = word << 6 + bits.trailingZeroBitCount
+                                    bits &= bits - 1
+                                    let d = Int32(lo + offset)
+                                    var partial: Float = 0
+                                    for i in essential..<m {
+                                        let t = order[i]
+                                        added[t] = window[t * size + offset]
+                                        window[t * size + offset] = 0
+                                        partial += added[t]
+                                    }
+                                    defer { for t in 0..<m { added[t] = 0 } }
+                                    guard alive[Int(d)], d != excluding else { continue }
+                                    var reaches = true
+                                    var i = essential
+                                    while i > 0 {
+                                        if (partial + below[i]) * slack < threshold { reaches = false; break }
+                                        i -= 1
+                                        let t = order[i]
+                                        guard cursors.seek(t, to: d) else { continue }
+                                        added[t] = constants.score(cursors.posting(t), length: lengths[Int(d)], factor: factors[t])
+                                        partial += added[t]
+                                    }
+                                    guard reaches else { continue }
+                                    // In term order, from zero, as `scoreDocuments` adds them.
+                                    var s: Float = 0
+                                    for t in 0..<m where added[t] != 0 { s += added[t] }
+                                    guard s * slack >= threshold else { continue }
+                                    out.append((d, s))
+                                    threshold = accept(d, s)
+                                }
+                            }
+                        }
                     }
-                    defer { for t in 0..<m { added[t] = 0 } }
-                    guard alive[Int(d)], d != excluding else { continue }
-                    var reaches = true
-                    var i = essential
-                    while i > 0 {
-                        if (partial + below[i]) * slack < threshold { reaches = false; break }
-                        i -= 1
-                        let t = order[i]
-                        at[t] = lists[t].seek(d, from: at[t])
-                        guard at[t] < lists[t].count else { continue }
-                        let posting = lists[t][at[t]]
-                        guard posting.doc == d else { continue }
-                        added[t] = constants.score(posting, length: length, factor: factors[t])
-                        partial += added[t]
-                    }
-                    guard reaches else { continue }
-                    // In term order, from zero, as `scoreDocuments` adds them.
-                    var s: Float = 0
-                    for t in 0..<m where added[t] != 0 { s += added[t] }
-                    guard s * slack >= threshold else { continue }
-                    out.append((d, s))
-                    threshold = accept(d, s)
-                    while essential < m && below[essential + 1] * slack < threshold { essential += 1 }
+                    // No article of the window can reach the threshold, or every one that could was scored.
+                    for t in 0..<m where cursors.doc(t) < end { _ = cursors.seek(t, to: end) }
                 }
             }
         }
@@ -157,12 +192,18 @@ extension IndexSnapshot {
     /// How many alive articles hold any of the terms or are in `also`: one bit an article.
     func unionCount(_ lists: [PostingList], also: some Sequence<Int32>) -> Int {
         var bits = [UInt64](repeating: 0, count: (docAlive.count + 63) / 64)
+        // With no article removed (the usual case) every posting counts: no look-up per posting.
+        let allAlive = liveCount == docAlive.count
         docAlive.withUnsafeBufferPointer { alive in
             bits.withUnsafeMutableBufferPointer { bits in
                 for list in lists {
                     list.forEachBlock { block in
-                        for posting in block where alive[Int(posting.doc)] {
-                            bits[Int(posting.doc) >> 6] |= 1 << UInt64(posting.doc & 63)
+                        if allAlive {
+                            for posting in block { bits[Int(posting.doc) >> 6] |= 1 << UInt64(posting.doc & 63) }
+                        } else {
+                            for posting in block where alive[Int(posting.doc)] {
+                                bits[Int(posting.doc) >> 6] |= 1 << UInt64(posting.doc & 63)
+                            }
                         }
                     }
                 }
@@ -170,5 +211,88 @@ extension IndexSnapshot {
             }
         }
         return bits.reduce(0) { $0 + $1.nonzeroBitCount }
+    }
+}
+
+/// Read positions in several posting lists, over raw buffers: a list that is all in the index
+/// file's mapping is read in place; one with postings in memory is copied once (only after
+/// writes, and never more than the lists of one question), and freed by `release`.
+final class PostingCursors {
+    private let base: UnsafeMutablePointer<UnsafePointer<Posting>>
+    private let count: UnsafeMutablePointer<Int>
+    private let at: UnsafeMutablePointer<Int>
+    /// The article at each list's position (`Int32.max` past its end), read far more often than moved.
+    private let current: UnsafeMutablePointer<Int32>
+    private var owned: [UnsafeMutableBufferPointer<Posting>] = []
+    let lists: Int
+
+    init(_ postingLists: [PostingList]) {
+        lists = postingLists.count
+        base = .allocate(capacity: max(lists, 1))
+        count = .allocate(capacity: max(lists, 1))
+        at = .allocate(capacity: max(lists, 1))
+        current = .allocate(capacity: max(lists, 1))
+        for (i, list) in postingLists.enumerated() {
+            if let mapped = list.mappedOnly {
+                base[i] = mapped.baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<Posting>.alignment)!
+            } else {
+                let copy = UnsafeMutableBufferPointer<Posting>.allocate(capacity: max(list.count, 1))
+                var n = 0
+                list.forEachBlock { block in
+                    _ = UnsafeMutableBufferPointer(rebasing: copy[n..<n + block.count]).initialize(from: block)
+                    n += block.count
+                }
+                owned.append(copy)
+                base[i] = UnsafePointer(copy.baseAddress!)
+            }
+            count[i] = list.count
+            at[i] = 0
+            current[i] = list.count > 0 ? base[i][0].doc : .max
+        }
+    }
+
+    func release() {
+        for copy in owned { copy.deallocate() }
+        owned = []
+        base.deallocate(); count.deallocate(); at.deallocate(); current.deallocate()
+    }
+
+    /// The article at list `i`'s position; `Int32.max` when the list is used up.
+    @inline(__always) func doc(_ i: Int) -> Int32 { current[i] }
+
+    @inline(__always) func posting(_ i: Int) -> Posting { base[i][at[i]] }
+
+    @inline(__always) func advance(_ i: Int) {
+        at[i] += 1
+        current[i] = at[i] < count[i] ? base[i][at[i]].doc : .max
+    }
+
+    /// The postings of list `i` from its position up to article `end` (not included); the list
+    /// moves past them.
+    @inline(__always) func take(_ i: Int, below end: Int32) -> UnsafeBufferPointer<Posting> {
+        let from = at[i]
+        guard current[i] < end else { return UnsafeBufferPointer(start: base[i] + from, count: 0) }
+        _ = seek(i, to: end)
+        return UnsafeBufferPointer(start: base[i] + from, count: at[i] - from)
+    }
+
+    /// Moves list `i` to its first article at least `d` (galloping, then binary search);
+    /// whether it holds `d` itself.
+    @inline(__always) func seek(_ i: Int, to d: Int32) -> Bool {
+        let p = base[i], n = count[i]
+        var low = at[i], step = 1, high = low
+        while high < n && p[high].doc < d {
+            low = high + 1
+            high += step
+            step *= 2
+        }
+        high = min(high, n)
+        while low < high {
+            let mid = (low + high) / 2
+            if p[mid].doc < d { low = mid + 1 } else { high = mid }
+        }
+        at[i] = low
+        current[i] = low < n ? p[low].doc : .max
+        return current[i] == d
     }
 }
