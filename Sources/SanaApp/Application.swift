@@ -39,6 +39,7 @@ public func buildApplication(configuration: SanaConfiguration, store: some Artic
 /// Asks the engine a few questions before the server opens, so what a first search touches
 /// (tables built on first use, memory not yet paged in) is ready and `/health` means fast too.
 func warmUp(_ index: SearchIndex) {
+    index.prepareWindowBounds()
     for question in ["What causes high blood pressure?", "how is diabetes treatd in children", "side effects of ibuprofen"] {
         _ = index.search(question)
     }

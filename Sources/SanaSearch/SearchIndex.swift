@@ -92,6 +92,21 @@ public final class SearchIndex: Sendable {
     /// The `limit` published articles most similar to article `id` (see `IndexSnapshot.related`).
     public func related(to id: String, limit: Int = 8) -> [RelatedArticle] { writer.current.snapshot.related(to: id, limit: limit) }
 
+    /// Computes the window bounds (see `WindowBounds`) of the posting lists of at least
+    /// `postings` postings, as searches with `parameters` use them, so that no first search pays
+    /// for them; returns how many lists. Bounds hold until the next change to the index.
+    @discardableResult
+    public func prepareWindowBounds(postings: Int = 65_536, parameters: RankingParameters = RankingParameters()) -> Int {
+        let snapshot = writer.current.snapshot
+        let constants = BM25FConstants(lengthSums: snapshot.lengthSums, liveCount: snapshot.liveCount, parameters)
+        var prepared = 0
+        for (term, list) in snapshot.postings.enumerated() where list.count >= max(postings, snapshot.windowBounds.minimumPostings) {
+            _ = snapshot.windowShares(Int32(term), list, parameters, constants)
+            prepared += 1
+        }
+        return prepared
+    }
+
     /// Completions for what has been typed so far.
     public func suggest(_ prefix: String, limit: Int = 8) -> [Suggestion] {
         writer.current.snapshot.suggestionTable.lookup(prefix, limit: limit)
