@@ -8,10 +8,11 @@ import Synchronization
 final class WindowBounds: Sendable {
     /// Windows of 2^shift articles.
     let shift: Int
-    /// Shorter lists are bounded by their factor: one pass over them costs about what it saves.
+    /// Shorter lists are bounded by their factor: one pass over them costs more than it saves
+    /// (related articles read many lists of a few thousand postings, each once).
     let minimumPostings: Int
 
-    init(shift: Int = 9, minimumPostings: Int = 8192) {
+    init(shift: Int = 9, minimumPostings: Int = 65_536) {
         self.shift = shift
         self.minimumPostings = minimumPostings
     }
