@@ -85,8 +85,15 @@ struct PostingList: @unchecked Sendable {
         return low
     }
 
-    /// The postings when they are all in the index file's mapping (none written since it was opened).
-    var mappedOnly: UnsafeBufferPointer<Posting>? { blocks.isEmpty && tail.isEmpty ? mapped : nil }
+    /// The postings in the index file's mapping: the first ones, all of them until writes add more.
+    var mappedPart: UnsafeBufferPointer<Posting> { mapped }
+
+    /// Calls `body` with the postings added in memory (after the mapped ones), block by block.
+    @inline(__always)
+    func forEachBlockInMemory(_ body: (UnsafeBufferPointer<Posting>) -> Void) {
+        for block in blocks { block.withUnsafeBufferPointer(body) }
+        tail.withUnsafeBufferPointer(body)
+    }
 
     /// Every posting, in article order.
     var all: [Posting] {

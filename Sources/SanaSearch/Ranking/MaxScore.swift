@@ -117,7 +117,13 @@ extension IndexSnapshot {
                             // The essential lists' postings in the window, term at a time.
                             for i in essential..<m {
                                 let t = order[i], factor = factors[t], scores = window.baseAddress! + t * size
-                                for posting in cursors.take(t, below: end) {
+                                let (mappedPart, addedPart) = cursors.take(t, below: end)
+                                for posting in mappedPart {
+                                    let offset = Int(posting.doc) &- lo
+                                    scores[offset] = constants.score(posting, length: lengths[Int(posting.doc)], factor: factor)
+                                    seen[offset >> 6] |= 1 << UInt64(offset & 63)
+                                }
+                                for posting in addedPart {
                                     let offset = Int(posting.doc) &- lo
                                     scores[offset] = constants.score(posting, length: lengths[Int(posting.doc)], factor: factor)
                                     seen[offset >> 6] |= 1 << UInt64(offset & 63)
@@ -214,74 +220,84 @@ extension IndexSnapshot {
     }
 }
 
-/// Read positions in several posting lists, over raw buffers: a list that is all in the index
-/// file's mapping is read in place; one with postings in memory is copied once (only after
-/// writes, and never more than the lists of one question), and freed by `release`.
+/// Read positions in several posting lists, over raw buffers: the part of a list in the index
+/// file's mapping is read in place; postings added in memory since (always later articles) are
+/// copied once, and freed by `release`. A list is read as its mapped part, then its copied part.
 final class PostingCursors {
-    private let base: UnsafeMutablePointer<UnsafePointer<Posting>>
+    private let mapped: UnsafeMutablePointer<UnsafePointer<Posting>>
+    private let mappedCount: UnsafeMutablePointer<Int>
+    private let added: UnsafeMutablePointer<UnsafePointer<Posting>>
     private let count: UnsafeMutablePointer<Int>
     private let at: UnsafeMutablePointer<Int>
     /// The article at each list's position (`Int32.max` past its end), read far more often than moved.
     private let current: UnsafeMutablePointer<Int32>
     private var owned: [UnsafeMutableBufferPointer<Posting>] = []
-    let lists: Int
+    /// Where an empty part points: never read (its count is 0), but a pointer must point somewhere.
+    private static var nowhere: UnsafePointer<Posting> { UnsafePointer(bitPattern: MemoryLayout<Posting>.alignment)! }
 
     init(_ postingLists: [PostingList]) {
-        lists = postingLists.count
-        base = .allocate(capacity: max(lists, 1))
-        count = .allocate(capacity: max(lists, 1))
-        at = .allocate(capacity: max(lists, 1))
-        current = .allocate(capacity: max(lists, 1))
+        let lists = max(postingLists.count, 1)
+        mapped = .allocate(capacity: lists)
+        mappedCount = .allocate(capacity: lists)
+        added = .allocate(capacity: lists)
+        count = .allocate(capacity: lists)
+        at = .allocate(capacity: lists)
+        current = .allocate(capacity: lists)
         for (i, list) in postingLists.enumerated() {
-            if let mapped = list.mappedOnly {
-                base[i] = mapped.baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<Posting>.alignment)!
-            } else {
-                let copy = UnsafeMutableBufferPointer<Posting>.allocate(capacity: max(list.count, 1))
+            let inPlace = list.mappedPart
+            mapped[i] = inPlace.baseAddress ?? Self.nowhere
+            mappedCount[i] = inPlace.count
+            added[i] = Self.nowhere
+            let inMemory = list.count - inPlace.count
+            if inMemory > 0 {
+                let copy = UnsafeMutableBufferPointer<Posting>.allocate(capacity: inMemory)
                 var n = 0
-                list.forEachBlock { block in
+                list.forEachBlockInMemory { block in
                     _ = UnsafeMutableBufferPointer(rebasing: copy[n..<n + block.count]).initialize(from: block)
                     n += block.count
                 }
                 owned.append(copy)
-                base[i] = UnsafePointer(copy.baseAddress!)
+                added[i] = UnsafePointer(copy.baseAddress!)
             }
             count[i] = list.count
             at[i] = 0
-            current[i] = list.count > 0 ? base[i][0].doc : .max
+            current[i] = list.count > 0 ? self[i, 0].doc : .max
         }
     }
 
     func release() {
         for copy in owned { copy.deallocate() }
         owned = []
-        base.deallocate(); count.deallocate(); at.deallocate(); current.deallocate()
+        mapped.deallocate(); mappedCount.deallocate(); added.deallocate(); count.deallocate(); at.deallocate(); current.deallocate()
+    }
+
+    /// Posting `j` of list `i`.
+    @inline(__always) subscript(i: Int, j: Int) -> Posting {
+        j < mappedCount[i] ? mapped[i][j] : added[i][j - mappedCount[i]]
     }
 
     /// The article at list `i`'s position; `Int32.max` when the list is used up.
     @inline(__always) func doc(_ i: Int) -> Int32 { current[i] }
 
-    @inline(__always) func posting(_ i: Int) -> Posting { base[i][at[i]] }
+    @inline(__always) func posting(_ i: Int) -> Posting { self[i, at[i]] }
 
-    @inline(__always) func advance(_ i: Int) {
-        at[i] += 1
-        current[i] = at[i] < count[i] ? base[i][at[i]].doc : .max
-    }
-
-    /// The postings of list `i` from its position up to article `end` (not included); the list
-    /// moves past them.
-    @inline(__always) func take(_ i: Int, below end: Int32) -> UnsafeBufferPointer<Posting> {
+    /// The postings of list `i` from its position up to article `end` (not included), as its
+    /// mapped and its copied part; the list moves past them.
+    @inline(__always) func take(_ i: Int, below end: Int32) -> (UnsafeBufferPointer<Posting>, UnsafeBufferPointer<Posting>) {
         let from = at[i]
-        guard current[i] < end else { return UnsafeBufferPointer(start: base[i] + from, count: 0) }
-        _ = seek(i, to: end)
-        return UnsafeBufferPointer(start: base[i] + from, count: at[i] - from)
+        if current[i] < end { _ = seek(i, to: end) }
+        let to = at[i], split = mappedCount[i]
+        let first = UnsafeBufferPointer(start: mapped[i] + min(from, split), count: max(0, min(to, split) - from))
+        let second = UnsafeBufferPointer(start: added[i] + max(from - split, 0), count: max(0, to - max(from, split)))
+        return (first, second)
     }
 
     /// Moves list `i` to its first article at least `d` (galloping, then binary search);
     /// whether it holds `d` itself.
     @inline(__always) func seek(_ i: Int, to d: Int32) -> Bool {
-        let p = base[i], n = count[i]
+        let n = count[i]
         var low = at[i], step = 1, high = low
-        while high < n && p[high].doc < d {
+        while high < n && self[i, high].doc < d {
             low = high + 1
             high += step
             step *= 2
@@ -289,10 +305,10 @@ final class PostingCursors {
         high = min(high, n)
         while low < high {
             let mid = (low + high) / 2
-            if p[mid].doc < d { low = mid + 1 } else { high = mid }
+            if self[i, mid].doc < d { low = mid + 1 } else { high = mid }
         }
         at[i] = low
-        current[i] = low < n ? p[low].doc : .max
+        current[i] = low < n ? self[i, low].doc : .max
         return current[i] == d
     }
 }
