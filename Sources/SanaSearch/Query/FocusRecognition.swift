@@ -101,7 +101,9 @@ extension IndexSnapshot {
         while i < terms.count {
             var matched = false
             var longest = 0
-            while longest < 6 && i + longest < terms.count && usable[i + longest] { longest += 1 }
+            // A name never runs across sentences ("diverticulitis. Can diverticulosis …").
+            while longest < 6 && i + longest < terms.count && usable[i + longest]
+                    && analysis.sentence(ofTerm: i + longest) == analysis.sentence(ofTerm: i) { longest += 1 }
             for n in stride(from: longest, through: 1, by: -1) {
                 let key = terms[i..<(i + n)].joined(separator: " ")
                 if names.generic.contains(key) { i += n; matched = true; break }
@@ -174,7 +176,43 @@ extension IndexSnapshot {
         }
         // One entry per name, the best-scored mention.
         var seen = Set<String>()
-        return found.sorted { $0.score > $1.score }.filter { seen.insert($0.knownAs).inserted }
+        return inMessageWords(found.sorted { $0.score > $1.score }.filter { seen.insert($0.knownAs).inserted }, analysis)
+    }
+
+    /// A subject line's name that the message names again, in full or more particularly, or by an
+    /// alias, goes first in the message's words: "diabetes. … type 1 diabetes" is about "type 1
+    /// diabetes", "Esophageal Cancer. … Cancer of the Esophagus" about the latter, "Gastroesophageal
+    /// Reflux Disease. Can GERD be cured?" about "GERD". A title names the topic; the message says
+    /// which. A shorter restatement ("Lyme disease. … Lyme") says less, and does not count.
+    func inMessageWords(_ ranked: [FocusCandidate], _ analysis: QueryAnalysis) -> [FocusCandidate] {
+        guard let subject = analysis.subjectLine, let first = ranked.first,
+              analysis.sentence(ofTerm: first.range.lowerBound) == subject else { return ranked }
+        let firstWords = first.key.split(separator: " ").map(String.init)
+        let distinguishing = rarest(of: firstWords)
+        let restatements = ranked.filter { other in
+            guard analysis.sentence(ofTerm: other.range.lowerBound) != subject else { return false }
+            if names.alias(other.key) == first.knownAs || names.alias(first.key) == other.knownAs { return true }
+            let words = other.key.split(separator: " ").map(String.init)
+            return words.contains { Self.extends($0, distinguishing) } && firstWords.allSatisfy { w in words.contains { Self.extends($0, w) } }
+        }
+        guard let restated = restatements.min(by: { $0.range.lowerBound < $1.range.lowerBound }) else { return ranked }
+        var moved = restated
+        moved.score = max(first.score, restated.score)
+        moved.reasons += " restates \(first.key)"
+        return [moved] + ranked.filter { $0.knownAs != restated.knownAs }
+    }
+
+    /// Whether index term `word` is `stem` or a longer form of it ("esophagus" of "esophag", the
+    /// term of "esophageal"); never shorter ("asbestos" is not "asbestosis").
+    static func extends(_ word: String, _ stem: String) -> Bool {
+        word == stem || (stem.count >= 5 && word.hasPrefix(stem))
+    }
+
+    /// The term of `terms` fewest published articles use.
+    func rarest(of terms: [String]) -> String {
+        terms.min { a, b in
+            (termIDs[a].map { postings[Int($0)].count } ?? 0) < (termIDs[b].map { postings[Int($0)].count } ?? 0)
+        } ?? ""
     }
 
     /// A name preceded, word against word, by uncommon words of known names is something more
@@ -185,7 +223,8 @@ extension IndexSnapshot {
         for c in out.indices where !absorbed.contains(c) {
             var start = out[c].range.lowerBound
             while start > 0, out[c].range.upperBound - start < out[c].range.count + 2,
-                  analysis.termToken[start] - analysis.termToken[start - 1] == 1 {
+                  analysis.termToken[start] - analysis.termToken[start - 1] == 1,
+                  analysis.sentence(ofTerm: start - 1) == analysis.sentence(ofTerm: start) {
                 let term = analysis.terms[start - 1]
                 // Only an uncommon word of names, never a word of what is asked ("reduce", "cause") nor a
                 // verb ("impact asthma").
