@@ -230,7 +230,7 @@ extension IndexSnapshot {
                 // verb ("impact asthma").
                 guard nameVocabulary.words.contains(term), !Filler.words.contains(term), !connectingWords.contains(term), !degreeWords.contains(term),
                       !names.generic.contains(term), !QuestionType.cueStems.contains(term),
-                      !englishWords.verbs.contains(analysis.tokens[analysis.termToken[start - 1]]),
+                      !englishWords.isVerbForm(analysis.tokens[analysis.termToken[start - 1]]),
                       Double(termIDs[term].map { postings[Int($0)].count } ?? 0) <= 0.02 * Double(max(liveCount, 1)) else { break }
                 // Another name is a name of its own, unless it is a single word known only as the end of
                 // names or from unpublished material ("teen" of "teen pregnancy", "varicose" of "varicose
