@@ -101,9 +101,7 @@ extension IndexSnapshot {
         while i < terms.count {
             var matched = false
             var longest = 0
-            // A name never runs across sentences ("diverticulitis. Can diverticulosis …").
-            while longest < 6 && i + longest < terms.count && usable[i + longest]
-                    && analysis.sentence(ofTerm: i + longest) == analysis.sentence(ofTerm: i) { longest += 1 }
+            while longest < 6 && i + longest < terms.count && usable[i + longest] { longest += 1 }
             for n in stride(from: longest, through: 1, by: -1) {
                 let key = terms[i..<(i + n)].joined(separator: " ")
                 if names.generic.contains(key) { i += n; matched = true; break }
@@ -223,8 +221,7 @@ extension IndexSnapshot {
         for c in out.indices where !absorbed.contains(c) {
             var start = out[c].range.lowerBound
             while start > 0, out[c].range.upperBound - start < out[c].range.count + 2,
-                  analysis.termToken[start] - analysis.termToken[start - 1] == 1,
-                  analysis.sentence(ofTerm: start - 1) == analysis.sentence(ofTerm: start) {
+                  analysis.termToken[start] - analysis.termToken[start - 1] == 1 {
                 let term = analysis.terms[start - 1]
                 // Only an uncommon word of names, never a word of what is asked ("reduce", "cause") nor a
                 // verb ("impact asthma").
