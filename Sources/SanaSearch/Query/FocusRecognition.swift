@@ -147,8 +147,13 @@ extension IndexSnapshot {
         // line, and how often the message comes back to it.
         let sentenceOf = found.map { analysis.tokenSentence[analysis.termToken[$0.range.lowerBound]] }
         let drugNamed = found.indices.contains { found[$0].isDrug && !backgroundOf[$0] }
+        // The terms of a subject line, when it has any.
+        let subjectTerms = analysis.subjectLine.map { line in terms.indices.filter { analysis.sentence(ofTerm: $0) == line } } ?? []
         for c in found.indices {
             let candidate = found[c]
+            // A subject line that is only this name ("cramp.") says what the question is about, even
+            // when the name is only a word that ends known names.
+            let titled = !subjectTerms.isEmpty && Array(candidate.range) == subjectTerms
             let mentionIndexes = found.indices.filter { found[$0].knownAs == candidate.knownAs }
             let asks = mentionIndexes.contains { analysis.questionSentences.contains(sentenceOf[$0]) }
             let opening = mentionIndexes.contains { sentenceOf[$0] == analysis.firstSentence }
@@ -156,7 +161,7 @@ extension IndexSnapshot {
             // The person's own condition, when they name a medicine too ("I have celiac disease: does zolmitriptan contain gluten?").
             let background = backgroundOf[c] && drugNamed && !candidate.isDrug
             let drugAsked = candidate.isDrug && asksAboutDrug
-            var score = candidate.score + candidate.specificity + 0.25 * Double(candidate.range.count - 1)
+            var score = (titled ? max(candidate.score, 0) : candidate.score) + candidate.specificity + 0.25 * Double(candidate.range.count - 1)
             if asks { score += 0.5 }
             if opening { score += 0.4 }
             score += 0.3 * log2(Double(mentions))
@@ -170,7 +175,7 @@ extension IndexSnapshot {
                 + (candidate.score < 0 ? " partial" : "") + (asks ? " asks" : "") + (opening ? " opening" : "")
                 + " mentions=\(mentions)" + (background ? " background" : "") + (drugAsked ? " drugAsked" : "")
                 + (candidate.isDrug ? " drug" : "") + (backgroundOf[c] ? " bgword" : "")
-                + (candidate.hasArticle ? "" : " draft") + " at=\(candidate.range.lowerBound)"
+                + (candidate.hasArticle ? "" : " draft") + (titled ? " titled" : "") + " at=\(candidate.range.lowerBound)"
         }
         // One entry per name, the best-scored mention.
         var seen = Set<String>()
