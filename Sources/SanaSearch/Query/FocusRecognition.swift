@@ -179,7 +179,8 @@ extension IndexSnapshot {
         }
         // One entry per name, the best-scored mention.
         var seen = Set<String>()
-        return inMessageWords(found.sorted { $0.score > $1.score }.filter { seen.insert($0.knownAs).inserted }, analysis)
+        let ranked = found.sorted { $0.score > $1.score }
+        return inMessageWords(ranked.filter { seen.insert($0.knownAs).inserted }, mentions: ranked, analysis)
     }
 
     /// A subject line's name that the message names again, in full or more particularly, or by an
@@ -187,13 +188,14 @@ extension IndexSnapshot {
     /// diabetes", "Esophageal Cancer. … Cancer of the Esophagus" about the latter, "Gastroesophageal
     /// Reflux Disease. Can GERD be cured?" about "GERD". A title names the topic; the message says
     /// which. A shorter restatement ("Lyme disease. … Lyme") says less, and does not count.
-    func inMessageWords(_ ranked: [FocusCandidate], _ analysis: QueryAnalysis) -> [FocusCandidate] {
+    func inMessageWords(_ ranked: [FocusCandidate], mentions: [FocusCandidate], _ analysis: QueryAnalysis) -> [FocusCandidate] {
         guard let subject = analysis.subjectLine, let first = ranked.first,
               analysis.sentence(ofTerm: first.range.lowerBound) == subject else { return ranked }
         let firstWords = first.key.split(separator: " ").map(String.init)
         let distinguishing = rarest(of: firstWords)
-        let restatements = ranked.filter { other in
-            guard analysis.sentence(ofTerm: other.range.lowerBound) != subject else { return false }
+        // Every mention, also those of the same name in other words ("GERD" of the table's full name).
+        let restatements = mentions.filter { other in
+            guard analysis.sentence(ofTerm: other.range.lowerBound) != subject, other.key != first.key else { return false }
             if names.alias(other.key) == first.knownAs || names.alias(first.key) == other.knownAs { return true }
             let words = other.key.split(separator: " ").map(String.init)
             return words.contains { Self.extends($0, distinguishing) } && firstWords.allSatisfy { w in words.contains { Self.extends($0, w) } }
