@@ -28,6 +28,12 @@ public enum QuestionSentences {
         "subject", "customer", "service", "dear", "sir", "madam",
     ]
 
+    /// Whether a first sentence reads as a subject line ("Causes of peripheral neuropathy"): short,
+    /// and not a statement about the person ("My father had surgery.").
+    public static func isSubjectLine(_ sentence: QuestionSentence) -> Bool {
+        !sentence.isHeader && !personal.contains(sentence.tokens[0]) && sentence.tokens.count <= QuestionType.subjectLineWords
+    }
+
     /// The sentences of `text`; headers are left out unless `keepingHeaders` (then their tokens
     /// and those of the other sentences are exactly the text's tokens, in order).
     public static func split(_ text: String, keepingHeaders: Bool = false) -> [QuestionSentence] {
@@ -132,7 +138,7 @@ struct QuestionCues: Sendable {
         // Sort key: question sentences first, then sentence, specific before generic before weak, position, table order.
         var best: [QuestionType: (Int, Int, Int, Int, Int)] = [:]
         for (s, sentence) in sentences.enumerated() {
-            let asks = sentence.isQuestion || (s == 0 && !QuestionSentences.personal.contains(sentence.tokens[0]) && sentence.tokens.count <= QuestionType.subjectLineWords)
+            let asks = sentence.isQuestion || (s == 0 && QuestionSentences.isSubjectLine(sentence))
             let stems = sentence.tokens.map(EnglishStemmer.stem)
             for at in sentence.tokens.indices {
                 for c in (byStem[stems[at]] ?? []) + (byWord[sentence.tokens[at]] ?? []) + anywhere {

@@ -24,6 +24,19 @@ public struct EnglishWords: Sendable {
 
     public func contains(_ word: String) -> Bool { words.contains(word) }
 
+    /// Whether a word is a listed verb or its -ing form ("defining conversion disorder"). Not its
+    /// -ed form: that is as often an adjective of the name ("herniated disc").
+    public func isVerbForm(_ word: String) -> Bool {
+        if verbs.contains(word) { return true }
+        for suffix in ["ing"] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
+            let stem = String(word.dropLast(suffix.count))
+            if verbs.contains(stem) || verbs.contains(stem + "e") { return true }
+            // A doubled last consonant ("shipping").
+            if let last = stem.last, stem.dropLast().last == last, verbs.contains(String(stem.dropLast())) { return true }
+        }
+        return false
+    }
+
     /// Whether a word is English as written, as a plural or -ing/-ed form of a listed word
     /// ("orthoptics", "debriding"), or as two words run together ("infact", "diseaseany").
     public func recognises(_ word: String) -> Bool {

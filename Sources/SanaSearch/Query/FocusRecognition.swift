@@ -147,8 +147,13 @@ extension IndexSnapshot {
         // line, and how often the message comes back to it.
         let sentenceOf = found.map { analysis.tokenSentence[analysis.termToken[$0.range.lowerBound]] }
         let drugNamed = found.indices.contains { found[$0].isDrug && !backgroundOf[$0] }
+        // The terms of a subject line, when it has any.
+        let subjectTerms = analysis.subjectLine.map { line in terms.indices.filter { analysis.sentence(ofTerm: $0) == line } } ?? []
         for c in found.indices {
             let candidate = found[c]
+            // A subject line that is only this name ("cramp.") says what the question is about, even
+            // when the name is only a word that ends known names.
+            let titled = !subjectTerms.isEmpty && Array(candidate.range) == subjectTerms
             let mentionIndexes = found.indices.filter { found[$0].knownAs == candidate.knownAs }
             let asks = mentionIndexes.contains { analysis.questionSentences.contains(sentenceOf[$0]) }
             let opening = mentionIndexes.contains { sentenceOf[$0] == analysis.firstSentence }
@@ -156,7 +161,7 @@ extension IndexSnapshot {
             // The person's own condition, when they name a medicine too ("I have celiac disease: does zolmitriptan contain gluten?").
             let background = backgroundOf[c] && drugNamed && !candidate.isDrug
             let drugAsked = candidate.isDrug && asksAboutDrug
-            var score = candidate.score + candidate.specificity + 0.25 * Double(candidate.range.count - 1)
+            var score = (titled ? max(candidate.score, 0) : candidate.score) + candidate.specificity + 0.25 * Double(candidate.range.count - 1)
             if asks { score += 0.5 }
             if opening { score += 0.4 }
             score += 0.3 * log2(Double(mentions))
@@ -170,11 +175,49 @@ extension IndexSnapshot {
                 + (candidate.score < 0 ? " partial" : "") + (asks ? " asks" : "") + (opening ? " opening" : "")
                 + " mentions=\(mentions)" + (background ? " background" : "") + (drugAsked ? " drugAsked" : "")
                 + (candidate.isDrug ? " drug" : "") + (backgroundOf[c] ? " bgword" : "")
-                + (candidate.hasArticle ? "" : " draft") + " at=\(candidate.range.lowerBound)"
+                + (candidate.hasArticle ? "" : " draft") + (titled ? " titled" : "") + " at=\(candidate.range.lowerBound)"
         }
         // One entry per name, the best-scored mention.
         var seen = Set<String>()
-        return found.sorted { $0.score > $1.score }.filter { seen.insert($0.knownAs).inserted }
+        let ranked = found.sorted { $0.score > $1.score }
+        return inMessageWords(ranked.filter { seen.insert($0.knownAs).inserted }, mentions: ranked, analysis)
+    }
+
+    /// A subject line's name that the message names again, in full or more particularly, or by an
+    /// alias, goes first in the message's words: "diabetes. … type 1 diabetes" is about "type 1
+    /// diabetes", "Esophageal Cancer. … Cancer of the Esophagus" about the latter, "Gastroesophageal
+    /// Reflux Disease. Can GERD be cured?" about "GERD". A title names the topic; the message says
+    /// which. A shorter restatement ("Lyme disease. … Lyme") says less, and does not count.
+    func inMessageWords(_ ranked: [FocusCandidate], mentions: [FocusCandidate], _ analysis: QueryAnalysis) -> [FocusCandidate] {
+        guard let subject = analysis.subjectLine, let first = ranked.first,
+              analysis.sentence(ofTerm: first.range.lowerBound) == subject else { return ranked }
+        let firstWords = first.key.split(separator: " ").map(String.init)
+        let distinguishing = rarest(of: firstWords)
+        // Every mention, also those of the same name in other words ("GERD" of the table's full name).
+        let restatements = mentions.filter { other in
+            guard analysis.sentence(ofTerm: other.range.lowerBound) != subject, other.key != first.key else { return false }
+            if names.alias(other.key) == first.knownAs || names.alias(first.key) == other.knownAs { return true }
+            let words = other.key.split(separator: " ").map(String.init)
+            return words.contains { Self.extends($0, distinguishing) } && firstWords.allSatisfy { w in words.contains { Self.extends($0, w) } }
+        }
+        guard let restated = restatements.min(by: { $0.range.lowerBound < $1.range.lowerBound }) else { return ranked }
+        var moved = restated
+        moved.score = max(first.score, restated.score)
+        moved.reasons += " restates \(first.key)"
+        return [moved] + ranked.filter { $0.knownAs != restated.knownAs }
+    }
+
+    /// Whether index term `word` is `stem` or a longer form of it ("esophagus" of "esophag", the
+    /// term of "esophageal"); never shorter ("asbestos" is not "asbestosis").
+    static func extends(_ word: String, _ stem: String) -> Bool {
+        word == stem || (stem.count >= 5 && word.hasPrefix(stem))
+    }
+
+    /// The term of `terms` fewest published articles use.
+    func rarest(of terms: [String]) -> String {
+        terms.min { a, b in
+            (termIDs[a].map { postings[Int($0)].count } ?? 0) < (termIDs[b].map { postings[Int($0)].count } ?? 0)
+        } ?? ""
     }
 
     /// A name preceded, word against word, by uncommon words of known names is something more
@@ -191,7 +234,7 @@ extension IndexSnapshot {
                 // verb ("impact asthma").
                 guard nameVocabulary.words.contains(term), !Filler.words.contains(term), !connectingWords.contains(term), !degreeWords.contains(term),
                       !names.generic.contains(term), !QuestionType.cueStems.contains(term),
-                      !englishWords.verbs.contains(analysis.tokens[analysis.termToken[start - 1]]),
+                      !englishWords.isVerbForm(analysis.tokens[analysis.termToken[start - 1]]),
                       Double(termIDs[term].map { postings[Int($0)].count } ?? 0) <= 0.02 * Double(max(liveCount, 1)) else { break }
                 // Another name is a name of its own, unless it is a single word known only as the end of
                 // names or from unpublished material ("teen" of "teen pregnancy", "varicose" of "varicose

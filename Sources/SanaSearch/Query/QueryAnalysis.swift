@@ -16,6 +16,8 @@ struct QueryAnalysis {
     /// Sentences that ask something, and the first sentence that is not a message header.
     var questionSentences: Set<Int> = []
     var firstSentence = 0
+    /// The first sentence when it reads as a subject line followed by a message (see `QuestionSentences.isSubjectLine`).
+    var subjectLine: Int?
     /// Words the person wrote in capitals ("IBS"), lower-cased; none when most of the message is in capitals.
     var capitals: Set<String> = []
 
@@ -32,6 +34,7 @@ struct QueryAnalysis {
         // Sentences split only where the tokenizer splits too; if they ever disagree, one sentence.
         tokenSentence = owner.count == tokens.count ? owner : Array(repeating: 0, count: tokens.count)
         firstSentence = owner.count == tokens.count ? (sentences.firstIndex { !$0.isHeader } ?? 0) : 0
+        if owner.count == tokens.count, sentences.count > 1, QuestionSentences.isSubjectLine(sentences[0]) { subjectLine = 0 }
         let words = question.split { !$0.isLetter && !$0.isNumber }
         let upper = words.filter { $0.count >= 2 && $0.allSatisfy { !$0.isLetter || $0.isUppercase } && $0.contains(where: \.isLetter) }
         if upper.count * 2 < words.count { capitals = Set(upper.map { $0.lowercased() }) }
@@ -42,6 +45,9 @@ struct QueryAnalysis {
         guard let first = range.first, let last = range.last else { return "" }
         return tokens[termToken[first]...termToken[last]].joined(separator: " ")
     }
+
+    /// The number of the sentence a term is in.
+    func sentence(ofTerm term: Int) -> Int { tokenSentence[termToken[term]] }
 
     /// Whether every word of `surface` was written in capitals.
     func inCapitals(_ surface: String) -> Bool {
