@@ -71,8 +71,15 @@ struct PostingList: @unchecked Sendable {
     /// The first position at or after `from` whose article is at least `doc` (`count` when none):
     /// galloping, then binary search, so skipping far is logarithmic and skipping near is cheap.
     func seek(_ doc: Int32, from: Int) -> Int {
+        Self.firstAtLeast(doc, from: from, count: count) { self[$0].doc }
+    }
+
+    /// The first position at or after `from` (below `count`) whose article, as `docAt` reads
+    /// it, is at least `doc`: galloping, then binary search. Shared by every reader of postings.
+    @inline(__always)
+    static func firstAtLeast(_ doc: Int32, from: Int, count: Int, docAt: (Int) -> Int32) -> Int {
         var low = from, step = 1, high = from
-        while high < count && self[high].doc < doc {
+        while high < count && docAt(high) < doc {
             low = high + 1
             high += step
             step *= 2
@@ -80,7 +87,7 @@ struct PostingList: @unchecked Sendable {
         high = min(high, count)
         while low < high {
             let mid = (low + high) / 2
-            if self[mid].doc < doc { low = mid + 1 } else { high = mid }
+            if docAt(mid) < doc { low = mid + 1 } else { high = mid }
         }
         return low
     }

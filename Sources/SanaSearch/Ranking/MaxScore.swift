@@ -292,21 +292,10 @@ final class PostingCursors {
         return (first, second)
     }
 
-    /// Moves list `i` to its first article at least `d` (galloping, then binary search);
-    /// whether it holds `d` itself.
+    /// Moves list `i` to its first article at least `d`; whether it holds `d` itself.
     @inline(__always) func seek(_ i: Int, to d: Int32) -> Bool {
         let n = count[i]
-        var low = at[i], step = 1, high = low
-        while high < n && self[i, high].doc < d {
-            low = high + 1
-            high += step
-            step *= 2
-        }
-        high = min(high, n)
-        while low < high {
-            let mid = (low + high) / 2
-            if self[i, mid].doc < d { low = mid + 1 } else { high = mid }
-        }
+        let low = PostingList.firstAtLeast(d, from: at[i], count: n) { self[i, $0].doc }
         at[i] = low
         current[i] = low < n ? self[i, low].doc : .max
         return current[i] == d
