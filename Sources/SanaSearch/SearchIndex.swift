@@ -74,8 +74,10 @@ public final class SearchIndex: Sendable {
     /// for later pages. `model` replaces the index's ranking weights (for evaluating others).
     public func search(_ question: String, limit: Int = 10, offset: Int = 0, category: String? = nil,
                        parameters: RankingParameters = RankingParameters(), model: RankingModel? = nil) -> SearchResponse {
-        writer.current.snapshot.search(question, limit: limit, offset: offset, category: category, parameters: parameters,
-                                       model: model ?? ranking)
+        var parameters = parameters
+        if parameters.searchThreads == 0 { parameters.searchThreads = workers }
+        return writer.current.snapshot.search(question, limit: limit, offset: offset, category: category, parameters: parameters,
+                                              model: model ?? ranking)
     }
 
     /// The candidates the learned weights order for a question, in the first stage's order, with

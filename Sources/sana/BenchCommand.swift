@@ -16,9 +16,12 @@ struct BenchSearch: AsyncParsableCommand {
     var indexFile = false
     @Option(help: "Write each question's total and answers (article id:score, best first, one line a question) here, to compare rankings.")
     var resultsOut: String?
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a ranking parameter, e.g. --set pruneAbove=100000 (for tuning).", visibility: .hidden))
+    var overrides: [String] = []
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
+        let parameters = try RankingParameters(overrides: overrides)
         let configuration = try await db.load()
         let store = try openStore(configuration, create: false)
         let clock = ContinuousClock()
@@ -42,7 +45,7 @@ struct BenchSearch: AsyncParsableCommand {
             var lines = ""
             for file in files {
                 for q in try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n") {
-                    let response = index.search(String(q), limit: limit)
+                    let response = index.search(String(q), limit: limit, parameters: parameters)
                     lines += "\(response.total) " + response.results.map { "\($0.id):\($0.score)" }.joined(separator: " ") + "\n"
                 }
             }
@@ -50,13 +53,13 @@ struct BenchSearch: AsyncParsableCommand {
         }
         for file in files {
             let questions = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
-            for q in questions.prefix(200) { _ = index.search(q, limit: limit) }  // warm up
+            for q in questions.prefix(200) { _ = index.search(q, limit: limit, parameters: parameters) }  // warm up
             // Short files are asked several times over, so percentiles rest on at least 1,000 timings.
             let rounds = questions.isEmpty ? 0 : (1000 + questions.count - 1) / questions.count
             var times: [Double] = []
             times.reserveCapacity(questions.count * rounds)
             for _ in 0..<rounds {
-                for q in questions { times.append(milliseconds(clock.measure { _ = index.search(q, limit: limit) })) }
+                for q in questions { times.append(milliseconds(clock.measure { _ = index.search(q, limit: limit, parameters: parameters) })) }
             }
             let timings = Latencies(times)
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent

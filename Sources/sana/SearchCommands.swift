@@ -51,13 +51,7 @@ struct Eval: AsyncParsableCommand {
 
     func run() async throws {
         let model = try weights.map { try RankingModel(contentsOf: URL(fileURLWithPath: $0)) }
-        var parameters = RankingParameters()
-        for o in overrides {
-            let parts = o.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2, let value = Float(parts[1]), parameters.set(String(parts[0]), value) else {
-                throw ValidationError("--set \(o): expected NAME=NUMBER with a known parameter name")
-            }
-        }
+        let parameters = try RankingParameters(overrides: overrides)
         let asked = try LiveQAEvaluation.loadQuestions(questions)
         let judgments = try LiveQAEvaluation.loadQrels(qrels)
         var loaded: SearchIndex?
@@ -103,5 +97,18 @@ struct Features: AsyncParsableCommand {
         guard let index = loaded else { return }
         let text = FeatureDump.lines(questions: asked, useSummary: field == .summary) { index.candidates(for: $0) }
         try text.write(toFile: out, atomically: true, encoding: .utf8)
+    }
+}
+
+extension RankingParameters {
+    /// The defaults with `--set NAME=NUMBER` overrides applied.
+    init(overrides: [String]) throws {
+        self.init()
+        for o in overrides {
+            let parts = o.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let value = Float(parts[1]), set(String(parts[0]), value) else {
+                throw ValidationError("--set \(o): expected NAME=NUMBER with a known parameter name")
+            }
+        }
     }
 }

@@ -90,6 +90,33 @@ import SanaCore
                 #expect(pruned.focusOf.mapValues(\.key) == expected.focusOf.mapValues(\.key))
                 #expect(pruned.focusOf.mapValues(\.specificity) == expected.focusOf.mapValues(\.specificity))
             }
+            // Split over 2 to 5 threads (as on machines with more cores), every slice pruning alone.
+            var split = p
+            split.searchThreads = Int.random(in: 2...5, using: &rng)
+            split.slicePostings = 1
+            let small = Self.withSmallWindows(s, &rng)
+            let sliced = try #require(small.prunedFirstStage(weights, focusKeys: focusKeys, wantedMask: mask, k: k, split))
+            #expect(sliced.top == expected.top, "seed \(seed), k \(k), \(split.searchThreads) threads")
+            #expect(sliced.total == expected.total)
+            #expect(sliced.focusOf.mapValues(\.key) == expected.focusOf.mapValues(\.key))
+        }
+    }
+
+    @Test(arguments: [1, 2, 3, 7, 16])
+    func articleSlicesCoverEveryArticleOnceAtWindowEdges(threads: Int) {
+        var rng = SplitMix(seed: UInt64(threads))
+        var s = Self.randomIndex(&rng).snapshot
+        s.windowBounds = WindowBounds(shift: 2, minimumPostings: 0)
+        var p = RankingParameters()
+        p.searchThreads = threads
+        p.slicePostings = 10
+        for postings in [0, 9, 10, 35, 1_000_000] {
+            let slices = s.articleSlices(postings: postings, p)
+            #expect(slices.count == max(1, min(threads, postings / 10, (s.docRecord.count + 3) / 4)))
+            #expect(slices.first?.lowerBound == 0 && slices.last?.upperBound == Int32.max)
+            for (a, b) in zip(slices, slices.dropFirst()) {
+                #expect(a.upperBound == b.lowerBound && a.upperBound % 4 == 0 && a.lowerBound < a.upperBound)
+            }
         }
     }
 

@@ -28,7 +28,33 @@ public enum RedFlags {
 
     /// Words after a number that make it a measure rather than a count of things.
     static let units: Set<String> = ["mg", "mcg", "ml", "g", "gram", "grams", "milligram", "milligrams", "unit", "units", "iu", "percent", "degrees", "f", "c"]
-    typealias Phrase = [Element]
+    /// A phrase's elements, and a mask of its stems to turn away, without hashing, a question
+    /// that lacks one of them (most phrases of most rules).
+    struct Phrase {
+        var elements: [Element]
+        var stems = StemMask()
+
+        init(_ elements: [Element]) {
+            self.elements = elements
+            for case .stem(let s) in elements { stems.insert(s) }
+        }
+    }
+
+    /// A 128-bit Bloom filter of stems: a phrase's stems not all in the question's mask means no
+    /// match; all in it means "check exactly".
+    struct StemMask {
+        var low: UInt64 = 0, high: UInt64 = 0
+
+        mutating func insert(_ stem: String) {
+            // FNV-1a over the UTF-8 (not Swift's per-process seeded hash): the same bit every run.
+            var h: UInt64 = 0xcbf29ce484222325
+            for b in stem.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+            let bit = UInt64(1) << (h & 63)
+            if h & 64 == 0 { low |= bit } else { high |= bit }
+        }
+
+        func covers(_ other: StemMask) -> Bool { other.low & ~low == 0 && other.high & ~high == 0 }
+    }
 
     /// A question as matched: each word with its stem, and which phrase words a typo of it stands for.
     struct Words {
@@ -37,6 +63,7 @@ public enum RedFlags {
         var typoOf: [Set<String>]
         /// Every stem a word can stand for: a phrase with a stem outside it cannot match.
         var available: Set<String>
+        var availableMask: StemMask
     }
 
     static let rules: [Rule] = {
@@ -51,7 +78,7 @@ public enum RedFlags {
     static let typoTargets: [(stem: String, bytes: [UInt8], letters: UInt32)] = {
         var stems = Set<String>()
         for rule in rules {
-            for phrase in rule.groups.joined() { for case .stem(let s) in phrase where s.count >= 4 { stems.insert(s) } }
+            for phrase in rule.groups.joined() { for case .stem(let s) in phrase.elements where s.count >= 4 { stems.insert(s) } }
         }
         return stems.sorted().map { ($0, Array($0.utf8), SpellingCorrector.letters(Array($0.utf8))) }
     }()
@@ -67,7 +94,7 @@ public enum RedFlags {
             }
             guard !rules.isEmpty, let colon = line.firstIndex(of: ":") else { preconditionFailure("redflags.txt: cannot read \(line)") }
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            let phrases = value.split(separator: "|").map { phrase(String($0)) }.filter { !$0.isEmpty }
+            let phrases = value.split(separator: "|").map { phrase(String($0)) }.filter { !$0.elements.isEmpty }
             switch line[..<colon] {
             case "say": rules[rules.count - 1].message = value.replacingOccurrences(of: "{call}", with: "Call your local emergency number now.")
             case "any": rules[rules.count - 1].groups.append(phrases)
@@ -79,13 +106,13 @@ public enum RedFlags {
     }
 
     static func phrase(_ text: String) -> Phrase {
-        text.split(separator: " ").compactMap { word -> Element? in
+        Phrase(text.split(separator: " ").compactMap { word -> Element? in
             if word == "~" { return .gap }
             if word == "#" { return .number }
             if word == "##" { return .count }
             if word.hasSuffix("*") { return .prefix(String(word.dropLast())) }
             return TextAnalyzer.tokens(String(word)).first.map { .stem(stem($0)) }
-        }
+        })
     }
 
     static func stem(_ token: String) -> String {
@@ -110,7 +137,10 @@ public enum RedFlags {
                 return other.count != bytes.count || bytes.count >= 8 || isTransposition(bytes, other)
             }.map(\.stem))
         }
-        return Words(raw: raw, stems: stems, typoOf: typoOf, available: Set(stems).union(typoOf.joined()))
+        let available = Set(stems).union(typoOf.joined())
+        var mask = StemMask()
+        for s in available { mask.insert(s) }
+        return Words(raw: raw, stems: stems, typoOf: typoOf, available: available, availableMask: mask)
     }
 
     static func isTransposition(_ a: [UInt8], _ b: [UInt8]) -> Bool {
@@ -121,7 +151,8 @@ public enum RedFlags {
     static func isNumber(_ token: String) -> Bool { !token.isEmpty && token.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
 
     static func matches(_ phrase: Phrase, _ words: Words) -> Bool {
-        for case .stem(let s) in phrase where !words.available.contains(s) { return false }
+        guard words.availableMask.covers(phrase.stems) else { return false }
+        for case .stem(let s) in phrase.elements where !words.available.contains(s) { return false }
         func element(_ e: Element, _ i: Int) -> Bool {
             switch e {
             case .stem(let s): words.stems[i] == s || words.typoOf[i].contains(s)
@@ -133,7 +164,7 @@ public enum RedFlags {
             }
         }
         // A gap skips up to three words.
-        return PhraseMatcher.occurs(phrase, wordCount: words.raw.count, maxGap: 3, isGap: { $0 == .gap }, matches: element)
+        return PhraseMatcher.occurs(phrase.elements, wordCount: words.raw.count, maxGap: 3, isGap: { $0 == .gap }, matches: element)
     }
 
     /// The first rule that fires on any of the texts (the person's own words and the corrected

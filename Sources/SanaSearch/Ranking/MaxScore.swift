@@ -69,8 +69,9 @@ extension IndexSnapshot {
     /// The articles (alive, not `excluding`) that may reach the threshold, with their exact
     /// BM25F scores, in article order. `accept` is told each article scored in full whose score
     /// reaches the threshold and returns the new threshold (it never falls). Articles left out
-    /// score below the threshold that held when they were passed.
+    /// score below the threshold that held when they were passed. Only `articles` are read.
     func maxScore(_ scored: [(term: Int32, qw: Float, idf: Float)], _ p: RankingParameters, excluding: Int32 = -1,
+                  in articles: Range<Int32> = 0..<Int32.max,
                   accept: (Int32, Float) -> Float) -> [(doc: Int32, score: Float)] {
         let m = scored.count
         guard m > 0 else { return [] }
@@ -80,6 +81,7 @@ extension IndexSnapshot {
         let shares = (0..<m).map { windowShares(scored[$0].term, lists[$0], p, constants) }
         let cursors = PostingCursors(lists)
         defer { cursors.release() }
+        if articles.lowerBound > 0 { for t in 0..<m { _ = cursors.seek(t, to: articles.lowerBound) } }
         let shift = windowBounds.shift, size = 1 << shift, words = (size + 63) >> 6
         // A window's scores by term (`t * size + offset`), and which of its articles have any.
         let window = UnsafeMutableBufferPointer<Float>.allocate(capacity: m * size)
@@ -100,9 +102,9 @@ extension IndexSnapshot {
                 while true {
                     var first = Int32.max
                     for t in 0..<m { first = min(first, cursors.doc(t)) }
-                    if first == .max { break }
+                    if first >= articles.upperBound { break }
                     let number = Int(first) >> shift, lo = number << shift
-                    let end = Int32(clamping: lo + size)
+                    let end = min(Int32(clamping: lo + size), articles.upperBound)
                     var most: Float = 0
                     for t in 0..<m {
                         bound[t] = cursors.doc(t) < end ? factors[t] * (shares[t]?[number] ?? 1) : 0

@@ -1,3 +1,6 @@
+import Foundation
+import SanaCore
+
 /// The first stage's best articles, the same as `scoreDocuments` then `addBoosts` then
 /// `TopK.select` give, without scoring every article that shares a word with the question.
 struct FirstStage {
@@ -23,10 +26,10 @@ extension IndexSnapshot {
         let lists = scored.map { postings[Int($0.term)] }
         let factors = scored.map { $0.qw * $0.idf }
         let gw = p.groupWeight, tb = p.typeBoost
-        func wanted(_ d: Int32) -> Bool { docTypes[Int(d)] & wantedMask != 0 }
+        @Sendable func wanted(_ d: Int32) -> Bool { docTypes[Int(d)] & wantedMask != 0 }
         // The best BM25F a group needs to hold an article that reaches `threshold`; lowered by
         // more than any rounding of the scores' sums, since the difference may be small.
-        func groupFloor(_ threshold: Float) -> Float { (threshold - tb) / (1 + gw) - 1e-4 * abs(threshold) }
+        @Sendable func groupFloor(_ threshold: Float) -> Float { (threshold - tb) / (1 + gw) - 1e-4 * abs(threshold) }
 
         // Focus boosts in the order `addBoosts` adds them.
         var focusSteps: [Int32: [Float]] = [:]
@@ -45,9 +48,32 @@ extension IndexSnapshot {
             let own = s > 0 ? s * (1 + gw) : 0
             threshold.push((own + (wanted(d) ? tb : 0) + steps.reduce(0, +)) * roundingRoom)
         }
-        let collected = maxScore(scored, p) { d, s in
-            if focusSteps[d] == nil { threshold.push((s * (1 + gw) + (wanted(d) ? tb : 0)) * roundingRoom) }
-            return groupFloor(threshold.value)
+        let steps = focusSteps
+        @Sendable func lowerBound(_ d: Int32, _ s: Float) -> Float { (s * (1 + gw) + (wanted(d) ? tb : 0)) * roundingRoom }
+        let slices = articleSlices(postings: lists.reduce(0) { $0 + $1.count }, p)
+        var collected: [(doc: Int32, score: Float)] = []
+        if slices.count == 1 {
+            collected = maxScore(scored, p) { d, s in
+                if steps[d] == nil { threshold.push(lowerBound(d, s)) }
+                return groupFloor(threshold.value)
+            }
+        } else {
+            // Each slice raises its own copy of the threshold: lower than one over every article
+            // would be, so a slice prunes less, never wrongly. The slices are in article order.
+            var parts = [[(doc: Int32, score: Float)]](repeating: [], count: slices.count)
+            let start = threshold
+            parts.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let out = buffer
+                DispatchQueue.concurrentPerform(iterations: slices.count) { i in
+                    var local = start
+                    out[i] = maxScore(scored, p, in: slices[i]) { d, s in
+                        if steps[d] == nil { local.push(lowerBound(d, s)) }
+                        return groupFloor(local.value)
+                    }
+                }
+            }
+            collected = parts.flatMap { $0 }
+            for (d, s) in collected where steps[d] == nil { threshold.push(lowerBound(d, s)) }
         }
         let floor = groupFloor(threshold.value)
         for (d, s) in collected { scoreOf[d] = s }
@@ -80,5 +106,18 @@ extension IndexSnapshot {
         }
         let top = TopK.select(boosted.filter { $0.value > 0 }, k, by: TopK.higherScore).map(\.key)
         return FirstStage(top: top, total: unionCount(lists, also: focusSteps.keys), focusOf: focusOf)
+    }
+
+    /// The article ranges a long question's first stage is split into, one a thread: at most
+    /// `searchThreads`, one for each `slicePostings` postings, cut at window edges so that no
+    /// window is read by two slices. One range (every article) when the question is short.
+    func articleSlices(postings: Int, _ p: RankingParameters) -> [Range<Int32>] {
+        let parts = min(max(1, p.searchThreads), postings / max(1, p.slicePostings))
+        let shift = windowBounds.shift, windows = (docRecord.count + (1 << shift) - 1) >> shift
+        let ranges = WorkSplit.ranges(count: windows, parts: parts)
+        guard ranges.count > 1 else { return [0..<Int32.max] }
+        return ranges.enumerated().map { i, r in
+            Int32(r.lowerBound << shift)..<(i == ranges.count - 1 ? Int32.max : Int32(r.upperBound << shift))
+        }
     }
 }

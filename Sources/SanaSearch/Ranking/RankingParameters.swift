@@ -26,7 +26,14 @@ public struct RankingParameters: Sendable {
     public var prune = true
     /// Pruning pays only over long posting lists: below this many postings for the question's
     /// scored terms, scoring every posting is faster than MaxScore's bookkeeping (MedQuAD's size).
-    public var pruneAbove = 300_000
+    /// 300,000 before window bounds; with them, 100,000 lowered p99 at a million articles
+    /// (BENCHMARKS "Pruning by article windows") and left MedQuAD's figures as they were.
+    public var pruneAbove = 100_000
+    /// Threads a long question's pruned first stage may split its articles over (0: the index's
+    /// workers, its cores); a slice is cut only for each `slicePostings` postings of the scored
+    /// terms, so short questions stay on one thread and a busy server is not flooded with slices.
+    public var searchThreads = 0
+    public var slicePostings = 100_000
     public init() {}
 
     /// Sets a parameter by name (`focusBoost`, `titleWeight`, `bodyB`, …); false for an unknown name.
@@ -44,6 +51,8 @@ public struct RankingParameters: Sendable {
         case "maxQueryTerms": maxQueryTerms = Int(value)
         case "prune": prune = value != 0
         case "pruneAbove": pruneAbove = Int(value)
+        case "searchThreads": searchThreads = Int(value)
+        case "slicePostings": slicePostings = Int(value)
         default:
             if name.hasSuffix("Weight"), let f = fields[String(name.dropLast(6))] { fieldWeights[f] = value; return true }
             if name.hasSuffix("B"), let f = fields[String(name.dropLast(1))] { fieldB[f] = value; return true }

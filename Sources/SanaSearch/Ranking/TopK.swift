@@ -11,8 +11,13 @@ enum TopK {
         best.reserveCapacity(k + 1)
         for entry in entries {
             if best.count == k, let last = best.last, !better(entry, last) { continue }
-            let at = best.firstIndex { better(entry, $0) } ?? best.count
-            best.insert(entry, at: at)
+            // `best` is in order, so where the entry goes is found by halving.
+            var low = 0, high = best.count
+            while low < high {
+                let mid = (low + high) / 2
+                if better(entry, best[mid]) { high = mid } else { low = mid + 1 }
+            }
+            best.insert(entry, at: low)
             if best.count > k { best.removeLast() }
         }
         return best

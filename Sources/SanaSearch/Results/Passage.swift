@@ -51,15 +51,20 @@ struct IndexedSection {
 
 /// The written forms of a question's terms, for finding them in running text by bytes.
 struct SurfaceForms {
-    private var byLength: [Int: [[UInt8]]] = [:]
+    /// Forms by their length in bytes: a word of running text is compared only with forms as long.
+    private var byLength: [[[UInt8]]] = []
 
     init(_ forms: some Sequence<String>) {
-        for f in forms { byLength[f.utf8.count, default: []].append(Array(f.utf8)) }
+        for f in forms {
+            let n = f.utf8.count
+            if n >= byLength.count { byLength += Array(repeating: [], count: n + 1 - byLength.count) }
+            byLength[n].append(Array(f.utf8))
+        }
     }
 
     func contains(_ word: ArraySlice<UInt8>) -> Bool {
-        guard let list = byLength[word.count] else { return false }
-        return list.contains { $0.elementsEqual(word) }
+        guard word.count < byLength.count else { return false }
+        return byLength[word.count].contains { $0.elementsEqual(word) }
     }
 }
 
@@ -86,11 +91,14 @@ enum Passage {
     /// Whether a word of running text is a matched token: ASCII words (nearly all) are lower-cased
     /// and stripped of punctuation into `scratch`; others go through the full tokenizer.
     static func wordMatches(_ word: ArraySlice<UInt8>, _ forms: SurfaceForms, _ scratch: inout [UInt8]) -> Bool {
-        scratch.removeAll(keepingCapacity: true)
+        // `scratch` is written by index up to `n`, never resized per word (removeAll and append
+        // cost more than the comparison itself).
+        if scratch.count < word.count { scratch = Array(repeating: 0, count: word.count) }
+        var n = 0
         for b in word {
             switch b {
-            case 0x41...0x5A: scratch.append(b + 0x20)
-            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x27: scratch.append(b)
+            case 0x41...0x5A: scratch[n] = b + 0x20; n += 1
+            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x27: scratch[n] = b; n += 1
             case 0x80...:
                 var hit = false
                 TextAnalyzer.forEachToken(String(decoding: word, as: UTF8.self)) { if !hit && forms.contains(Array($0.utf8)[...]) { hit = true } }
@@ -98,13 +106,14 @@ enum Passage {
             default: break
             }
         }
-        while let last = scratch.last, last == 0x2D || last == 0x27 { scratch.removeLast() }
-        if scratch.count >= 2, scratch[scratch.count - 2] == 0x27, scratch.last == 0x73 { scratch.removeLast(2) }
-        if scratch.contains(0x27) { scratch.removeAll { $0 == 0x27 } }
-        guard !scratch.isEmpty else { return false }
-        if forms.contains(scratch[...]) { return true }
-        guard scratch.contains(0x2D) else { return false }
-        return scratch.split(separator: 0x2D).contains { forms.contains($0) }
+        while n > 0, scratch[n - 1] == 0x2D || scratch[n - 1] == 0x27 { n -= 1 }
+        if n >= 2, scratch[n - 2] == 0x27, scratch[n - 1] == 0x73 { n -= 2 }
+        var cleaned = scratch[0..<n]
+        if cleaned.contains(0x27) { cleaned.removeAll { $0 == 0x27 } }
+        guard !cleaned.isEmpty else { return false }
+        if forms.contains(cleaned) { return true }
+        guard cleaned.contains(0x2D) else { return false }
+        return cleaned.split(separator: 0x2D).contains { forms.contains($0) }
     }
 
     /// The window of at most `snippetLength` bytes (so at most as many characters) holding the
@@ -118,8 +127,7 @@ enum Passage {
         }
         if start < text.count { words.append(start..<text.count) }
         guard !words.isEmpty else { return ("", []) }
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(32)
+        var scratch = [UInt8](repeating: 0, count: 32)
         let matches = words.map { wordMatches(text[$0], forms, &scratch) }
         var bestStart = 0, bestHits = -1
         var first = 0, hits = 0
