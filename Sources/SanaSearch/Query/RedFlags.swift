@@ -123,24 +123,47 @@ public enum RedFlags {
     /// of five letters or more that is not an English word (per `isEnglish`) also stands for the
     /// phrase words one edit away, so "siezure" and "unconcious" still count.
     static func words(_ question: String, isEnglish: (String) -> Bool) -> Words {
+        var memo: [String: (stem: String, typoOf: Set<String>)] = [:]
+        return words(question, isEnglish: isEnglish, memo: &memo)
+    }
+
+    /// `memo` keeps each token's stem and typo targets: a message repeats its words, and the
+    /// corrected question repeats the message.
+    static func words(_ question: String, isEnglish: (String) -> Bool,
+                      memo: inout [String: (stem: String, typoOf: Set<String>)]) -> Words {
         let raw = TextAnalyzer.tokens(question)
-        let stems = raw.map(stem)
-        let typoOf = zip(raw, stems).map { token, stem -> Set<String> in
-            guard token.utf8.count >= 5, token.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }), !isEnglish(token) else { return [] }
-            let bytes = Array(stem.utf8), letters = SpellingCorrector.letters(bytes)
-            return Set(typoTargets.filter { target in
-                let other = target.bytes
-                guard abs(other.count - bytes.count) <= 1, (target.letters ^ letters).nonzeroBitCount <= 2,
-                      SpellingCorrector.distance(bytes, other, limit: 1) <= 1 else { return false }
-                // In a short word one changed letter makes another word ("infact", "infant"); a
-                // letter missing, doubled or swapped is still the same word.
-                return other.count != bytes.count || bytes.count >= 8 || isTransposition(bytes, other)
-            }.map(\.stem))
+        var stems: [String] = [], typoOf: [Set<String>] = []
+        stems.reserveCapacity(raw.count)
+        typoOf.reserveCapacity(raw.count)
+        for token in raw {
+            if let known = memo[token] {
+                stems.append(known.stem)
+                typoOf.append(known.typoOf)
+                continue
+            }
+            let stemmed = Self.stem(token), typos = slips(of: token, stem: stemmed, isEnglish: isEnglish)
+            memo[token] = (stemmed, typos)
+            stems.append(stemmed)
+            typoOf.append(typos)
         }
         let available = Set(stems).union(typoOf.joined())
         var mask = StemMask()
         for s in available { mask.insert(s) }
         return Words(raw: raw, stems: stems, typoOf: typoOf, available: available, availableMask: mask)
+    }
+
+    /// The phrase words a token may be a slip of (see `words`).
+    static func slips(of token: String, stem: String, isEnglish: (String) -> Bool) -> Set<String> {
+        guard token.utf8.count >= 5, token.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }), !isEnglish(token) else { return [] }
+        let bytes = Array(stem.utf8), letters = SpellingCorrector.letters(bytes)
+        return Set(typoTargets.filter { target in
+            let other = target.bytes
+            guard abs(other.count - bytes.count) <= 1, (target.letters ^ letters).nonzeroBitCount <= 2,
+                  SpellingCorrector.distance(bytes, other, limit: 1) <= 1 else { return false }
+            // In a short word one changed letter makes another word ("infact", "infant"); a
+            // letter missing, doubled or swapped is still the same word.
+            return other.count != bytes.count || bytes.count >= 8 || isTransposition(bytes, other)
+        }.map(\.stem))
     }
 
     static func isTransposition(_ a: [UInt8], _ b: [UInt8]) -> Bool {
@@ -170,7 +193,8 @@ public enum RedFlags {
     /// The first rule that fires on any of the texts (the person's own words and the corrected
     /// question), so a correction can neither hide an emergency nor a crisis lose its priority.
     public static func check(_ texts: [String], isEnglish: (String) -> Bool = { _ in true }) -> RedFlag? {
-        let analysed = texts.map { words($0, isEnglish: isEnglish) }
+        var memo: [String: (stem: String, typoOf: Set<String>)] = [:]
+        let analysed = texts.map { words($0, isEnglish: isEnglish, memo: &memo) }
         for rule in rules {
             // The groups first: most rules fail on a missing word at once; the exceptions are read
             // only for a rule that fires.
