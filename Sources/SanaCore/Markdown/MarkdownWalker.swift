@@ -136,7 +136,7 @@ struct MarkdownWalker {
             newline()
             let code = MarkdownNode.literal(node)
             plain += code
-            emit("<pre><code>", Escape.html(code), "</code></pre>")
+            if wantsHTML { emit("<pre><code>", Escape.html(code), "</code></pre>") }
         case .thematicBreak:
             emit("<hr>")
         case .htmlBlock, .htmlInline:
@@ -144,11 +144,13 @@ struct MarkdownWalker {
         case .text:
             let text = MarkdownNode.literal(node)
             plain += text
-            emit(Escape.html(text))
+            // Escaped only for a page: the index reads the plain text alone, and building the
+            // HTML it drops was most of indexing's parse.
+            if wantsHTML { emit(Escape.html(text)) }
         case .code:
             let text = MarkdownNode.literal(node)
             plain += text
-            emit("<code>", Escape.html(text), "</code>")
+            if wantsHTML { emit("<code>", Escape.html(text), "</code>") }
         case .softBreak:
             plain += "\n"
             emit("\n")
@@ -161,7 +163,7 @@ struct MarkdownWalker {
         case .link:
             if let target = MarkdownLink.target(MarkdownNode.url(node)) {
                 let rel = target.isExternal ? " rel=\"nofollow noopener\"" : ""
-                open("<a href=\"\(Escape.html(target.href))\"\(rel)>", "</a>")
+                open(wantsHTML ? "<a href=\"\(Escape.html(target.href))\"\(rel)>" : "", "</a>")
             } else {
                 open("", "")  // a link Sana does not allow: its words stay, as plain text
             }

@@ -122,10 +122,41 @@ extension QueryAnalysis {
     /// The question as written with each corrected word replaced, sentences kept.
     var correctedQuestion: String {
         var text = question
-        for (from, to) in corrections {
-            let pattern = "\\b" + NSRegularExpression.escapedPattern(for: from) + "\\b"
-            text = text.replacingOccurrences(of: pattern, with: to, options: [.regularExpression, .caseInsensitive])
-        }
+        for (from, to) in corrections { text = Self.replacingWord(from, with: to, in: text) }
         return text
+    }
+
+    /// `text` with every whole-word occurrence of `word` (compared without case) replaced: what
+    /// the regular expression `\bWORD\b` does, without compiling one per correction. Word
+    /// characters are ICU's `\w`: letters, marks, decimal digits and connectors such as `_`; a
+    /// mark is what the character before it is (it extends it), so it never starts a word.
+    static func replacingWord(_ word: String, with replacement: String, in text: String) -> String {
+        func isWord(_ s: Unicode.Scalar) -> Bool {
+            let p = s.properties
+            if p.isAlphabetic { return true }
+            switch p.generalCategory {
+            case .decimalNumber, .nonspacingMark, .spacingMark, .enclosingMark, .connectorPunctuation: return true
+            default: return s == "\u{200C}" || s == "\u{200D}"
+            }
+        }
+        func isMark(_ s: Unicode.Scalar) -> Bool {
+            switch s.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: true
+            default: false
+            }
+        }
+        let target = word.lowercased()
+        guard !target.isEmpty, target.unicodeScalars.allSatisfy(isWord) else { return text }
+        let scalars = text.unicodeScalars, length = target.unicodeScalars.count
+        var out = String.UnicodeScalarView()
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            guard isWord(scalars[i]), !isMark(scalars[i]) else { out.append(scalars[i]); i = scalars.index(after: i); continue }
+            var end = i, count = 0
+            while end < scalars.endIndex && isWord(scalars[end]) { end = scalars.index(after: end); count += 1 }
+            if count == length && String(scalars[i..<end]).lowercased() == target { out.append(contentsOf: replacement.unicodeScalars) } else { out.append(contentsOf: scalars[i..<end]) }
+            i = end
+        }
+        return String(out)
     }
 }
