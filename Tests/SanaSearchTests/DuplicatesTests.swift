@@ -1,6 +1,7 @@
 import Testing
 import SanaCore
 @testable import SanaSearch
+import SanaTestSupport
 
 /// Equivalent answers collapse into one result, "also on" the others.
 @Suite struct DuplicatesTests {
@@ -43,5 +44,23 @@ import SanaCore
         let other = shown.first?.id == "GARD_1_Sec1" ? "GHR_1_Sec1" : "GARD_1_Sec1"
         #expect(shown.first?.alsoOn.map(\.id) == [other])
         #expect(shown.first?.alsoOn.first?.categorySlug == (other.hasPrefix("GARD") ? "gard" : "ghr"))
+    }
+}
+
+/// The sorted triples give the overlap a set of them gives.
+struct TripleOverlapTests {
+    @Test func overlapIsTheJaccardOfTheDistinctTriples() {
+        var rng = SplitMix(seed: 77)
+        let words = ["the", "fever", "Fever", "cough", "a", "rash", "lasts", "days", "2", "é"]
+        for _ in 0..<300 {
+            let a = (0..<Int.random(in: 0...14, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined(separator: " ")
+            let b = (0..<Int.random(in: 0...14, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined(separator: ", ")
+            let (ta, tb) = (Duplicates.triples(a), Duplicates.triples(b))
+            #expect(ta == ta.sorted() && Set(ta).count == ta.count)
+            let (sa, sb) = (Set(ta), Set(tb))
+            let union = sa.union(sb).count
+            #expect(Duplicates.overlap(ta, tb) == (union == 0 ? 0 : Double(sa.intersection(sb).count) / Double(union)))
+        }
+        #expect(Duplicates.overlap(Duplicates.triples("Fever lasts days"), Duplicates.triples("fever, lasts; DAYS")) == 1)
     }
 }

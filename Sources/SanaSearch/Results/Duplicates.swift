@@ -23,30 +23,31 @@ enum Duplicates {
             if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
         }
         var firstWithText: [String: Int] = [:]
+        firstWithText.reserveCapacity(summaries.count)
         for (i, s) in summaries.enumerated() where !s.isEmpty {
             if let j = firstWithText[s] { join(j, i) } else { firstWithText[s] = i }
         }
         var byTopic: [Int64: [Int]] = [:]
+        byTopic.reserveCapacity(summaries.count)
         for i in summaries.indices { byTopic[Int64(group[i]) << 32 | Int64(types[i]), default: []].append(i) }
         // Triples only of candidates that share a topic with another: most stand alone.
-        var shingles: [Int: Set<Int>] = [:]
+        var shingles = [[Int]](repeating: [], count: summaries.count)
         for members in byTopic.values where members.count > 1 {
             for i in members { shingles[i] = triples(summaries[i]) }
-        }
-        for members in byTopic.values where members.count > 1 {
             for (x, i) in members.enumerated() {
                 for j in members[(x + 1)...] where root(i) != root(j) {
-                    if overlap(shingles[i]!, shingles[j]!) >= minimumOverlap { join(i, j) }
+                    if overlap(shingles[i], shingles[j]) >= minimumOverlap { join(i, j) }
                 }
             }
         }
         return summaries.indices.map(root)
     }
 
-    /// The text's word triples, hashed (single words for texts under three words). Words are
-    /// runs of letters and digits, compared without case, read straight from the UTF-8: this
-    /// runs for a hundred summaries a search, where building strings cost more than the rest.
-    static func triples(_ text: String) -> Set<Int> {
+    /// The text's distinct word triples, hashed, in order (single words for texts under three
+    /// words). Words are runs of letters and digits, compared without case, read straight from
+    /// the UTF-8: this runs for a hundred summaries a search, where building strings (or sets)
+    /// cost more than the rest.
+    static func triples(_ text: String) -> [Int] {
         var words: [UInt64] = []
         var h: UInt64 = 0xcbf2_9ce4_8422_2325, inWord = false
         for byte in text.utf8 {
@@ -60,19 +61,33 @@ enum Duplicates {
             }
         }
         if inWord { words.append(h) }
-        guard words.count >= 3 else { return Set(words.map { Int(truncatingIfNeeded: $0) }) }
-        var out = Set<Int>(minimumCapacity: words.count)
-        for i in 0...(words.count - 3) {
-            let mixed = words[i] &* 31 &+ words[i + 1] &* 0x9E37_79B9_7F4A_7C15 &+ (words[i + 2] << 17 | words[i + 2] >> 47)
-            out.insert(Int(truncatingIfNeeded: mixed))
+        var out: [Int]
+        if words.count < 3 {
+            out = words.map { Int(truncatingIfNeeded: $0) }
+        } else {
+            out = []
+            out.reserveCapacity(words.count - 2)
+            for i in 0...(words.count - 3) {
+                let mixed = words[i] &* 31 &+ words[i + 1] &* 0x9E37_79B9_7F4A_7C15 &+ (words[i + 2] << 17 | words[i + 2] >> 47)
+                out.append(Int(truncatingIfNeeded: mixed))
+            }
         }
+        out.sort()
+        var unique = 0
+        for k in out.indices where unique == 0 || out[unique - 1] != out[k] {
+            out[unique] = out[k]
+            unique += 1
+        }
+        out.removeLast(out.count - unique)
         return out
     }
 
-    /// Jaccard overlap of two sets (0 when both are empty), counted without building the union.
-    static func overlap(_ a: Set<Int>, _ b: Set<Int>) -> Double {
-        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-        let shared = small.reduce(0) { $0 + (large.contains($1) ? 1 : 0) }
+    /// Jaccard overlap of two sorted sets (0 when both are empty), by one merge.
+    static func overlap(_ a: [Int], _ b: [Int]) -> Double {
+        var i = 0, j = 0, shared = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
         let union = a.count + b.count - shared
         return union == 0 ? 0 : Double(shared) / Double(union)
     }
