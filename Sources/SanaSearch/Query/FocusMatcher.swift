@@ -57,10 +57,14 @@ enum FocusMatcher {
         var found: [(String, Range<Int>)] = []
         var i = 0
         while i < terms.count {
+            // Runs from i grown a word at a time (one append each, not a join per length); the
+            // longest known one wins, as trying the longest first would find.
             var best: Range<Int>? = nil
-            for n in stride(from: min(maxWords, terms.count - i), through: 1, by: -1) {
-                let key = terms[i..<(i + n)].joined(separator: " ")
-                if known(key) { best = i..<(i + n); break }
+            var key = ""
+            for n in stride(from: 1, through: min(maxWords, terms.count - i), by: 1) {
+                if n > 1 { key += " " }
+                key += terms[i + n - 1]
+                if known(key) { best = i..<(i + n) }
             }
             if let best {
                 found.append((terms[best].joined(separator: " "), best))
