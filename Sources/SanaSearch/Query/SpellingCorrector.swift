@@ -1,8 +1,15 @@
 /// Typo tolerance: a question word missing from the vocabulary is matched to vocabulary words
 /// within edit distance 1 (words of 4+ letters) or 2 (8+ letters), transpositions counting as one.
 struct SpellingCorrector {
-    /// Vocabulary words by first letter and length, with the set of letters each holds.
-    private var buckets: [UInt8: [Int: [(word: [UInt8], letters: UInt32)]]] = [:]
+    /// Vocabulary words of one first letter and length, with the set of letters each holds, apart:
+    /// most candidates are turned away by their letters alone, without touching (retaining) the word.
+    private struct Bucket {
+        var letters: [UInt32] = []
+        var words: [[UInt8]] = []
+    }
+
+    /// Vocabulary words by first letter and length.
+    private var buckets: [UInt8: [Int: Bucket]] = [:]
     private var known: Set<String> = []
 
     func contains(_ word: String) -> Bool { known.contains(word) }
@@ -11,7 +18,8 @@ struct SpellingCorrector {
         guard word.utf8.count >= 3, word.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) }) else { return }
         guard known.insert(word).inserted else { return }
         let bytes = Array(word.utf8)
-        buckets[bytes[0], default: [:]][bytes.count, default: []].append((bytes, Self.letters(bytes)))
+        buckets[bytes[0], default: [:]][bytes.count, default: Bucket()].letters.append(Self.letters(bytes))
+        buckets[bytes[0]]![bytes.count]!.words.append(bytes)
     }
 
     /// The vocabulary word at the smallest allowed distance that `frequency` rates highest, or
@@ -31,12 +39,13 @@ struct SpellingCorrector {
         for first in firstLetters {
             guard let byLength = buckets[first] else { continue }
             for length in (bytes.count - maxDistance)...(bytes.count + maxDistance) {
-                for candidate in byLength[length] ?? [] {
+                guard let bucket = byLength[length] else { continue }
+                for i in bucket.letters.indices {
                     // One edit changes whether at most two letters occur: a cheap test first.
-                    guard (candidate.letters ^ letters).nonzeroBitCount <= 2 * maxDistance else { continue }
-                    let d = Self.distance(bytes, candidate.word, limit: maxDistance)
+                    guard (bucket.letters[i] ^ letters).nonzeroBitCount <= 2 * maxDistance else { continue }
+                    let d = Self.distance(bytes, bucket.words[i], limit: maxDistance)
                     guard d <= maxDistance else { continue }
-                    let text = String(decoding: candidate.word, as: UTF8.self)
+                    let text = String(decoding: bucket.words[i], as: UTF8.self)
                     let count = frequency(text)
                     if best == nil || d < best!.distance {
                         runnerUp = 0
