@@ -51,8 +51,9 @@ public final class SearchIndex: Sendable {
     /// bulk load of many batches publishes once, at its end (see `IndexWriter.write`).
     public func update(_ articles: [Article], publish: Bool = true) {
         let prepared = ArticleAnalysis.prepareInParallel(articles, workers: workers)
+        let names = ArticleAnalysis.unpublishedEntriesInParallel(articles, workers: workers)
         writer.write(publish: publish) { state in
-            for (a, p) in zip(articles, prepared) { state.replace(a.id, with: p); state.noteNames(of: a) }
+            for i in articles.indices { state.replace(articles[i].id, with: prepared[i]); state.noteNames(of: articles[i].id, names[i]) }
         }
     }
 

@@ -42,6 +42,22 @@ import SanaCore
             }
         }
     }
+
+    @Test func unpublishedNamesAreTheSameOnAnyNumberOfWorkers() {
+        let articles = Self.articles(130)
+        for workers in [1, 2, 3, 16, 64] {
+            let entries = ArticleAnalysis.unpublishedEntriesInParallel(articles, workers: workers)
+            #expect(entries.count == 130)
+            for (a, e) in zip(articles, entries) { #expect(e == IndexSnapshot.unpublishedEntry(of: a), "\(a.id), \(workers) workers") }
+            #expect(entries.compactMap(\.self).count == 26)
+            // A batch keeps the drafts' names as one update at a time does.
+            let batch = SearchIndex(workers: workers), single = SearchIndex(workers: 1)
+            batch.update(articles)
+            for a in articles { single.update(a) }
+            #expect(batch.snapshot.unpublished.byArticle == single.snapshot.unpublished.byArticle)
+            #expect(batch.snapshot.unpublished.byArticle["a4"]?.keys.contains(FocusMatcher.key("Condition 4")) == true)
+        }
+    }
 }
 
 @Suite struct ReplacingContentsTests {

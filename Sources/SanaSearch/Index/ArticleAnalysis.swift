@@ -84,6 +84,20 @@ enum ArticleAnalysis {
         return out
     }
 
+    /// The names of the batch's unpublished articles (`IndexSnapshot.unpublishedEntry`), worked
+    /// out on `workers` threads: MedQuAD's unpublished questions outnumber its articles.
+    static func unpublishedEntriesInParallel(_ articles: [Article], workers: Int) -> [UnpublishedNames.Entry?] {
+        let runs = WorkSplit.ranges(count: articles.count, parts: articles.count < 64 ? 1 : workers * 4)
+        var out = [UnpublishedNames.Entry?](repeating: nil, count: articles.count)
+        out.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: runs.count) { run in
+                for i in runs[run] { slots[i] = IndexSnapshot.unpublishedEntry(of: articles[i]) }
+            }
+        }
+        return out
+    }
+
     /// Analysis happens before the writer's turn, so other writers wait only for the short insertion.
     /// Words are counted first (one lookup per word of text), then each distinct word's term.
     static func prepare(_ a: Article, _ cache: inout TermCache) -> Prepared {

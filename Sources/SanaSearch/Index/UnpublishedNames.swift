@@ -74,11 +74,22 @@ extension IndexSnapshot {
     /// Keeps the names of an article that is not published (and forgets them once it is): its
     /// focus and also-called names as keys, with their variants, and their words for the speller.
     mutating func noteNames(of article: Article) {
-        guard article.status != .published else { unpublished.remove(article.id); return }
+        noteNames(of: article.id, Self.unpublishedEntry(of: article))
+    }
+
+    /// `entry` is `unpublishedEntry(of:)` of the article, worked out beforehand (in parallel for a batch).
+    mutating func noteNames(of id: String, _ entry: UnpublishedNames.Entry?) {
+        guard let entry else { unpublished.remove(id); return }
+        noteUnpublished(id, entry)
+    }
+
+    /// What the index keeps of an unpublished article's names; nil for a published one.
+    static func unpublishedEntry(of article: Article) -> UnpublishedNames.Entry? {
+        guard article.status != .published else { return nil }
         let names = [article.focus].compactMap { $0 } + article.alsoCalled
         let keys = FocusMatcher.variants(names.map(FocusMatcher.key).filter { !$0.isEmpty })
         let words = names.flatMap { TextAnalyzer.tokens($0).filter { !TextAnalyzer.stopWords.contains($0) } }
-        noteUnpublished(article.id, .init(keys: keys, words: words, drug: ["medicines", "herbs-and-supplements"].contains(article.category.slug)))
+        return .init(keys: keys, words: words, drug: ["medicines", "herbs-and-supplements"].contains(article.category.slug))
     }
 
     /// Keeps one unpublished article's names (also when read back from an index file).
