@@ -18,7 +18,7 @@ import SanaCore
         return words[min(words.count - 1, Int(pow(r, 2.5) * Double(words.count)))]
     }
 
-    /// Articles with random words; foci shared by a few, so topic groups have several members;
+    /// Articles with random words in three categories; foci shared by a few, so topic groups have several members;
     /// some unpublished again afterwards, so the index holds removed articles.
     static func randomIndex(_ rng: inout SplitMix) -> SearchIndex {
         let count = Int.random(in: 20...120, using: &rng)
@@ -30,7 +30,10 @@ import SanaCore
                 "## \(headings.randomElement(using: &rng)!)\n\n" + (0..<Int.random(in: 3...30, using: &rng)).map { _ in word(&rng) }.joined(separator: " ")
             }.joined(separator: "\n\n")
             let focus = Bool.random(using: &rng) || i % 7 == 0 ? foci.randomElement(using: &rng) : nil
-            articles.append(article("a\(i)", title, body, focus: focus, tags: [headings.randomElement(using: &rng)!.lowercased()]))
+            var a = article("a\(i)", title, body, focus: focus, tags: [headings.randomElement(using: &rng)!.lowercased()])
+            // Three categories, so the related articles' category bonus tells articles apart.
+            a.category = Category(name: ["Test", "Bones", "Skin"].randomElement(using: &rng)!)
+            articles.append(a)
         }
         let index = indexed(articles)
         for i in 0..<count where Int.random(in: 0..<8, using: &rng) == 0 {

@@ -66,42 +66,51 @@ extension IndexSnapshot {
         return ranked
     }
 
-    /// The same as `exhaustiveRelated`, by MaxScore in two passes: the first finds the best score
-    /// (`top`, which the bonuses are shares of) and the k-th best; the second keeps what the
-    /// bonuses can lift that far. The bonus for the category is at most 0.1 × top; the articles
-    /// of `n`'s own group (up to 0.4 × top) are scored apart, in full.
+    /// The same as `exhaustiveRelated`, by MaxScore. The bonuses are shares of `top` (the best
+    /// score), known only at the end, so the pass prunes with what it knows so far: an article
+    /// without `n`'s group must score at least the k-th best lower bound of a final score minus
+    /// the category bonus (0.1 × top). That bound falls when `top` rises, so articles passed
+    /// before the best article's window were held to a higher one; that stretch alone is read
+    /// again with the final bound (on average half the articles, where two full passes read all
+    /// of them twice). The bound never exceeds `top`, so the best article is always scored.
+    /// `n`'s own group (up to 0.4 × top) is scored apart, in full.
     func prunedRelated(_ n: Int32, _ weights: [Int32: Float], _ p: RankingParameters, k: Int) -> [(key: Int32, value: Float)] {
         let scored = scoredTerms(weights, p)
         guard p.k1 > 0, p.fieldWeights.min() > 0, scored.allSatisfy({ $0.qw > 0 }) else {
             return exhaustiveRelated(n, weights, p, k: k)
         }
-        var best = RisingThreshold(k: k)
-        var top: Float = 0
-        _ = maxScore(scored, p, excluding: n) { _, s in
-            best.push(s)
-            top = max(top, s)
-            return best.value
-        }
         let constants = BM25FConstants(lengthSums: lengthSums, liveCount: liveCount, p)
         let lists = scored.map { postings[Int($0.term)] }, factors = scored.map { $0.qw * $0.idf }
         let group = docGroups[Int(n)]
-        var ranked: [(key: Int32, value: Float)] = []
-        var threshold = RisingThreshold(k: k)
+        var members: [(doc: Int32, score: Float)] = []
+        var top: Float = 0
         for d in groupMembers(of: n) where d != n {
             let s = exactScore(d, lists, factors, constants)
-            guard s > 0 else { continue }
-            ranked.append((d, relatedScore(d, s, like: n, top: top)))
-            threshold.push(ranked[ranked.count - 1].value)
+            if s > 0 { members.append((d, s)); top = max(top, s) }
         }
+        // Lower bounds of final scores (their bonuses with the `top` known so far).
+        var threshold = RisingThreshold(k: k)
+        for (d, s) in members { threshold.push(relatedScore(d, s, like: n, top: top)) }
         // Lowered by more than any rounding of the sums, since the difference may be small.
-        let room = 1e-4 * top
-        let floor = best.value - 0.1 * top - room
+        func bound() -> Float { threshold.value - 0.1 * top - 1e-4 * top }
+        var topAt: Int32 = -1  // the article that raised `top` last
+        var scores: [Int32: Float] = [:]
         for (d, s) in maxScore(scored, p, excluding: n, accept: { d, s in
+            if s > top { top = s; topAt = d }
             if docGroups[Int(d)] != group { threshold.push(relatedScore(d, s, like: n, top: top)) }
-            return max(floor, threshold.value - 0.1 * top - room)
-        }) where docGroups[Int(d)] != group {
-            ranked.append((d, relatedScore(d, s, like: n, top: top)))
+            // Never above `top`: the best article must be scored, as the bonuses are its shares.
+            return min(bound(), top)
+        }) { scores[d] = s }
+        if topAt >= 0 {
+            // Up to the end of the window where `top` last rose, the pass may have held articles
+            // to a bound above the final one (also how it chose that window's lists).
+            let size = Int32(1) << Int32(windowBounds.shift)
+            let end = (topAt / size + 1) * size
+            let final = bound()
+            for (d, s) in maxScore(scored, p, excluding: n, in: 0..<end, accept: { _, _ in final }) { scores[d] = s }
         }
+        var ranked = members.map { (key: $0.doc, value: relatedScore($0.doc, $0.score, like: n, top: top)) }
+        for (d, s) in scores where docGroups[Int(d)] != group { ranked.append((d, relatedScore(d, s, like: n, top: top))) }
         return TopK.select(ranked, k, by: TopK.higherScore)
     }
 
