@@ -11,8 +11,10 @@ extension UnderstandingTests {
         let psp = article("psp", "What is PSP?", "A brain disorder that affects walking and balance.", focus: "PSP")
         let palsy = article("palsy", "What is palsy?", "Weakness of muscles.", focus: "Palsy")
         let evc = article("evc", "EVC", "", focus: "EVC", status: .draft)
-        let down = article("down", "What is Down syndrome?", "An extra chromosome 21.", focus: "Down syndrome")
-        let index = indexed(Self.filler + [psp, palsy, evc, down])
+        // One of the words must be a word of some known name ("van").
+        let woude = article("vdw", "What is Van der Woude syndrome?", "A cleft lip or palate with pits in the lip.",
+                            focus: "Van der Woude syndrome")
+        let index = indexed(Self.filler + [psp, palsy, evc, woude])
         let palsyFocus = index.understand("Progressive Supernuclear Palsy. Who treats my dad, who we are sure has PSP?").focus
         #expect(palsyFocus.first?.key == FocusMatcher.key("Progressive Supernuclear Palsy"), "\(palsyFocus)")
         #expect(palsyFocus.first?.knownAs == "psp")
