@@ -280,4 +280,3 @@ extension IndexSnapshot {
         return min(1, best / log(1 + n))
     }
 }
-
