@@ -14,8 +14,13 @@ struct UnpublishedNames: Sendable {
     private(set) var byArticle: [String: Entry] = [:]
     /// Name key → how many unpublished articles use it, and whether one of them is a medicine.
     private var counts: [String: (count: Int32, drug: Bool)] = [:]
+    /// Key of an unpublished article's focus (and its variants) → how many articles it is the focus of:
+    /// their also-called names are looser ("Tension" for "Stress and your health").
+    private var focusCounts: [String: Int32] = [:]
 
     func contains(_ key: String) -> Bool { counts[key] != nil }
+    /// Whether the key is an unpublished article's focus (or a variant of it), not only another name.
+    func isFocus(_ key: String) -> Bool { focusCounts[key] != nil }
     var byArticleIDs: [String] { Array(byArticle.keys) }
     func isDrug(_ key: String) -> Bool { counts[key]?.drug == true }
     var count: Int { counts.count }
@@ -28,17 +33,27 @@ struct UnpublishedNames: Sendable {
             let old = counts[key] ?? (0, false)
             counts[key] = (old.count + 1, old.drug || entry.drug)
         }
+        for key in Self.focusKeys(entry) { focusCounts[key, default: 0] += 1 }
+    }
+
+    /// The focus's key and its variants: the first key of an entry is its focus's (see `noteNames`).
+    private static func focusKeys(_ entry: Entry) -> [String] {
+        entry.keys.first.map { FocusMatcher.variants([$0]) } ?? []
     }
 
     mutating func remove(_ id: String) {
-        guard let keys = byArticle.removeValue(forKey: id)?.keys else { return }
-        for key in keys {
+        guard let entry = byArticle.removeValue(forKey: id) else { return }
+        for key in entry.keys {
             guard let old = counts[key] else { continue }
             counts[key] = old.count > 1 ? (old.count - 1, old.drug) : nil
         }
+        for key in Self.focusKeys(entry) {
+            guard let old = focusCounts[key] else { continue }
+            focusCounts[key] = old > 1 ? old - 1 : nil
+        }
     }
 
-    var storedBytes: Int { byArticle.count * 64 + counts.count * 48 }
+    var storedBytes: Int { byArticle.count * 64 + counts.count * 48 + focusCounts.count * 40 }
 }
 
 /// The words of every known name (published or not), and the last words of names of more

@@ -61,9 +61,19 @@ extension IndexSnapshot {
     /// article (published or not) among medicines or herbs and supplements.
     func isDrugName(_ key: String) -> Bool {
         if names.drugs.contains(key) || unpublished.isDrug(key) { return true }
+        // A brand of the curated table is a medicine whatever article also gives its name ("Tylenol").
+        if let generic = names.alias(key), names.drugs.contains(generic) { return true }
         guard let first = focusDocs.articles(key).first else { return false }
         let category = docCategory[Int(first)]
         return category == categoryIDs["medicines"] || category == categoryIDs["herbs-and-supplements"]
+    }
+
+    /// Whether a one-word name is an everyday English word that only unpublished material gives as
+    /// another name of something ("Tension" for "Stress and your health", "Physician" for "Doctor
+    /// of medicine profession"): encyclopedia entries list such words loosely, so they are no name.
+    /// A draft's own focus and the curated tables' names stay names.
+    func isLooseOtherName(_ key: String, surface: String, hasArticle: Bool) -> Bool {
+        !hasArticle && englishWords.contains(surface) && names.alias(key) == nil && !unpublished.isFocus(key)
     }
 
     /// `lookUpName` of the key, else of its forms without irregular plurals, trailing qualifiers
@@ -121,6 +131,7 @@ extension IndexSnapshot {
                     // encyclopedia entry or another name ("back", "able").
                     if englishWords.contains(surface), !focusDocs.contains(key), let id = termIDs[key],
                        Double(postings[Int(id)].count) > 0.03 * Double(max(liveCount, 1)) { continue }
+                    if !partial, isLooseOtherName(key, surface: surface, hasArticle: known.hasArticle) { continue }
                     let short = surface.count < 4 || names.abbreviations.contains(key)
                     if short && !(analysis.inCapitals(surface) || (names.abbreviations.contains(key) && !englishWords.contains(surface))) { continue }
                 }
@@ -137,7 +148,7 @@ extension IndexSnapshot {
             }
             if !matched { i += 1 }
         }
-        found = extendedLeft(found, analysis)
+        found = spellingOutAcronyms(extendedLeft(found, analysis), analysis)
         let asksAboutDrug = analysis.types.contains(where: drugTypes.contains)
         let backgroundOf = found.map { c -> Bool in
             let token = analysis.termToken[c.range.lowerBound]
@@ -175,7 +186,7 @@ extension IndexSnapshot {
                 + (candidate.score < 0 ? " partial" : "") + (asks ? " asks" : "") + (opening ? " opening" : "")
                 + " mentions=\(mentions)" + (background ? " background" : "") + (drugAsked ? " drugAsked" : "")
                 + (candidate.isDrug ? " drug" : "") + (backgroundOf[c] ? " bgword" : "")
-                + (candidate.hasArticle ? "" : " draft") + (titled ? " titled" : "") + " at=\(candidate.range.lowerBound)"
+                + (candidate.hasArticle ? "" : " draft") + (titled ? " titled" : "") + " at=\(candidate.range.lowerBound)" + candidate.reasons
         }
         // One entry per name, the best-scored mention.
         var seen = Set<String>()
