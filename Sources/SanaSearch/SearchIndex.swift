@@ -135,7 +135,7 @@ extension SearchIndex {
     /// The focus names of a question with how each was scored, best first: `key~knownAs: score and its parts`
     /// (for `sana understand --verbose`).
     public func explainFocus(_ question: String, parameters: RankingParameters = RankingParameters()) -> [String] {
-        writer.current.snapshot.understand(question, parameters: parameters).focus.map { "\($0.said)~\($0.knownAs): \($0.reasons)" }
+        writer.current.snapshot.understand(question, parameters: parameters, explain: true).focus.map { "\($0.said)~\($0.knownAs): \($0.reasons)" }
     }
 
     /// The comparable form of a name (its index terms joined by spaces), as focus keys are written.

@@ -97,7 +97,7 @@ extension IndexSnapshot {
     /// or not, curated aliases included) as the longest runs of the question's terms, scored by
     /// specificity, length, place (question sentences, the opening) and role (a drug asked about
     /// goes before the person's background condition).
-    func recognizeFocus(_ analysis: QueryAnalysis) -> [FocusCandidate] {
+    func recognizeFocus(_ analysis: QueryAnalysis, explain: Bool = false) -> [FocusCandidate] {
         let terms = analysis.terms
         // A run can be a known name (or a variant of one) only when every word is a word of some
         // name, a plural of one, or a form word or qualifier that variants drop: checking each
@@ -182,6 +182,9 @@ extension IndexSnapshot {
             if !candidate.hasArticle { score -= 0.2 }
             score -= 0.001 * Double(candidate.range.lowerBound)
             found[c].score = score
+            // Spelt out only for `sana understand --verbose`: formatting it for every name of
+            // every search cost more than scoring them.
+            guard explain else { continue }
             found[c].reasons = String(format: "%.2f spec=%.2f n=%d", score, candidate.specificity, candidate.range.count)
                 + (candidate.score < 0 ? " partial" : "") + (asks ? " asks" : "") + (opening ? " opening" : "")
                 + " mentions=\(mentions)" + (background ? " background" : "") + (drugAsked ? " drugAsked" : "")

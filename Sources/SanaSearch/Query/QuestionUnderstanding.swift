@@ -44,7 +44,7 @@ extension IndexSnapshot {
         return names.drugs.contains(term) || unpublished.isDrug(term) || (lookUpName(term)?.isDrug ?? false)
     }
 
-    func understand(_ question: String, parameters: RankingParameters) -> UnderstoodQuestion {
+    func understand(_ question: String, parameters: RankingParameters, explain: Bool = false) -> UnderstoodQuestion {
         var analysis = QueryAnalysis(question)
         let frequency = { (word: String) -> Int in
             TextAnalyzer.term(forToken: word).flatMap { self.termIDs[$0] }.map { self.postings[Int($0)].count } ?? 0
@@ -65,7 +65,7 @@ extension IndexSnapshot {
         // The person's own words count as well as the corrected ones: a correction must never hide an emergency.
         let urgent = RedFlags.check([question] + [analysis.didYouMean].compactMap { $0 },
                                     isEnglish: { self.englishWords.contains($0) || self.speller.contains($0) })
-        let focus = recognizeFocus(analysis)
+        let focus = recognizeFocus(analysis, explain: explain)
         // Ranking boosts the names articles are about. A one-word name that is short ("ed", "hi")
         // or common across the corpus ("disease", "blood") says little (unless a table named it).
         // These are the published names in the question's own words (longest first, as the
