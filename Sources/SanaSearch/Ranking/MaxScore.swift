@@ -68,8 +68,10 @@ extension IndexSnapshot {
 
     /// The articles (alive, not `excluding`) that may reach the threshold, with their exact
     /// BM25F scores, in article order. `accept` is told each article scored in full whose score
-    /// reaches the threshold and returns the new threshold (it never falls). Articles left out
-    /// score below the threshold that held when they were passed. Only `articles` are read.
+    /// reaches the threshold and returns the new threshold. Articles left out score below the
+    /// threshold that held when they were passed; in a window the lists read are chosen with the
+    /// threshold at its start, so a caller whose threshold may fall (related articles) must read
+    /// again up to the end of the window where it fell. Only `articles` are read.
     func maxScore(_ scored: [(term: Int32, qw: Float, idf: Float)], _ p: RankingParameters, excluding: Int32 = -1,
                   in articles: Range<Int32> = 0..<Int32.max,
                   accept: (Int32, Float) -> Float) -> [(doc: Int32, score: Float)] {
