@@ -32,8 +32,7 @@ import argparse, json, math, random, sys
 import numpy as np
 
 FEATURES = ["bm25f", "bm25fRaw", "title", "names", "headings", "body", "coverage",
-            "bestSection", "group", "focus", "typeFirst", "typeAny", "aspect", "focusType", "focusFirst",
-            "titlePrecision", "namesPrecision"]
+            "bestSection", "group", "focus", "typeFirst", "typeAny", "aspect", "focusType", "focusFirst"]
 PRIOR = {"bm25fRaw": 10.0, "group": 15.0, "typeAny": 2.0, "focus": 4.0}
 STEPS = [-1.0, -0.5, -0.25, -0.1, 0.1, 0.25, 0.5, 1.0]
 

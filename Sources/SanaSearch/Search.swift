@@ -87,8 +87,7 @@ extension IndexSnapshot {
         let rarest = log(1 + (Float(max(liveCount, 1)) + 0.5) / 0.5)
         let missing = unknown.reduce(Float(0)) { $0 + (Filler.words.contains($1) ? parameters.fillerWeight : 1) * rarest }
         let asked = AskedFor(terms: scoredTerms(understood.weights, parameters), missingWeight: missing,
-                             focusOf: focusOf, allTerms: understood.weights.keys.sorted(),
-                             firstFocus: Set(understood.focusKeys.first.map { focusDocs.articles($0) } ?? []),
+                             focusOf: focusOf, firstFocus: Set(understood.focusKeys.first.map { focusDocs.articles($0) } ?? []),
                              firstTypeMask: firstMask,
                              wantedMask: wantedMask, wantedAspects: wantedAspects)
         var candidates = features(of: firstStage, asked, parameters)

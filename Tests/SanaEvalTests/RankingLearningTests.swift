@@ -65,31 +65,6 @@ import SanaTestSupport
         }
     }
 
-    /// `titlePrecision` and `namesPrecision` are the share of the article's title (and names)
-    /// words that the question holds: the page named only by the asked topic gets 1, a page on
-    /// that topic and something else a part.
-    @Test func precisionFeaturesAreTheShareOfTheTitlesWordsTheQuestionHolds() throws {
-        let index = SearchIndex()
-        index.update([
-            Article(id: "smoking", title: "Smoking", body: "Smoking causes lung cancer and many other illnesses.",
-                    category: Category(name: "Test"), focus: "Smoking", tags: ["information"]),
-            Article(id: "smoking-heart", title: "Smoking and heart disease", body: "Smoking narrows the arteries of the heart.",
-                    category: Category(name: "Test"), focus: "Smoking and heart disease", tags: ["information"]),
-            Article(id: "asthma", title: "Asthma", body: "Asthma narrows the airways; smoking makes it worse.",
-                    category: Category(name: "Test"), focus: "Asthma", tags: ["information"]),
-        ])
-        let candidates = index.candidates(for: "which illnesses does smoking cause")
-        func feature(_ id: String, _ f: RankingFeature) throws -> Double {
-            let c = try #require(candidates.first { $0.id == id }, "\(id) is a candidate")
-            return c.features[RankingFeature.allCases.firstIndex(of: f)!]
-        }
-        #expect(try feature("smoking", .titlePrecision) == 1)
-        #expect(try feature("smoking", .namesPrecision) == 1)
-        #expect(try abs(feature("smoking-heart", .titlePrecision) - 1.0 / 3) < 1e-6, "smoking of smoking, heart, disease")
-        #expect(try abs(feature("smoking-heart", .namesPrecision) - 1.0 / 3) < 1e-6)
-        #expect(try feature("asthma", .titlePrecision) == 0, "a candidate by its body, its title none of the question's")
-    }
-
     /// The learner (Python with NumPy) finds the one feature that separates a synthetic
     /// set's right answers and reports held-out figures.
     @Test func theLearnerFindsAKnownSeparatingWeight() throws {

@@ -21,8 +21,6 @@ struct AskedFor {
     /// (a question about a giraffe is not answered by the one article that shares its "cost").
     var missingWeight: Float
     var focusOf: [Int32: (key: String, specificity: Float)]
-    /// Every term of the question (scored or not), by id: the title and names precision features.
-    var allTerms: [Int32] = []
     /// The articles about the question's first focus name.
     var firstFocus: Set<Int32> = []
     var firstTypeMask: UInt32
@@ -46,24 +44,24 @@ extension IndexSnapshot {
         let byDoc = ranked.indices.sorted { ranked[$0] < ranked[$1] }
         let sortedDocs = byDoc.map { ranked[$0] }
         let total = max(asked.terms.reduce(asked.missingWeight) { $0 + $1.qw * $1.idf }, .leastNormalMagnitude)
-        // Per candidate, the question's words its title and names fields hold (term frequencies).
-        var held = [SIMD4<Float>](repeating: .zero, count: count)
         for (term, qw, idf) in asked.terms {
             let factor = qw * idf
-            forEachPosting(of: term, among: sortedDocs) { c, posting in
-                let slot = byDoc[c]
-                let x = posting.tf / (oneMinusB + docLengths[Int(sortedDocs[c])] * bOverAverage)
-                fields[slot] += factor * x / (k1 + x)
-                let weighted = (p.fieldWeights * x).sum()
-                combined[slot] += factor * weighted / (k1 + weighted)
-                covered[slot] += factor
-                held[slot] += posting.tf
+            postings[Int(term)].forEachBlock { list in
+                guard let first = list.first?.doc, let last = list.last?.doc else { return }
+                var c = Self.lowerBound(sortedDocs, first)
+                while c < sortedDocs.count && sortedDocs[c] <= last {
+                    let doc = sortedDocs[c]
+                    if let posting = Self.find(doc, in: list) {
+                        let slot = byDoc[c]
+                        let x = posting.tf / (oneMinusB + docLengths[Int(doc)] * bOverAverage)
+                        fields[slot] += factor * x / (k1 + x)
+                        let weighted = (p.fieldWeights * x).sum()
+                        combined[slot] += factor * weighted / (k1 + weighted)
+                        covered[slot] += factor
+                    }
+                    c += 1
+                }
             }
-        }
-        // The commonest words are not scored (`maxQueryTerms`) but may still be a title's words.
-        let scored = Set(asked.terms.map(\.term))
-        for term in asked.allTerms where !scored.contains(term) {
-            forEachPosting(of: term, among: sortedDocs) { c, posting in held[byDoc[c]] += posting.tf }
         }
         var groupBest: [Int32: Float] = [:]
         for (i, d) in ranked.enumerated() { groupBest[docGroups[Int(d)]] = max(groupBest[docGroups[Int(d)], default: 0], combined[i]) }
@@ -88,30 +86,9 @@ extension IndexSnapshot {
                 case .aspect: best.aspect.map { asked.wantedAspects.contains($0) } == true ? 1 : 0
                 case .focusType: types & asked.firstTypeMask != 0 ? Double(asked.focusOf[d]?.specificity ?? 0) : 0
                 case .focusFirst: asked.firstFocus.contains(d) ? 1 : 0
-                case .titlePrecision: Self.precision(held[i], docLengths[Int(d)], .title)
-                case .namesPrecision: Self.precision(held[i], docLengths[Int(d)], .names)
                 }
             }
             return Candidate(doc: d, firstStageRank: i, features: f, summary: summary(of: d))
-        }
-    }
-
-    /// The share of a field's words that are the question's words (0 for an empty field).
-    static func precision(_ held: SIMD4<Float>, _ lengths: SIMD4<Float>, _ field: Field) -> Double {
-        let length = lengths[field.rawValue]
-        return length > 0 ? Double(min(held[field.rawValue] / length, 1)) : 0
-    }
-
-    /// Calls `body` with the index in `sortedDocs` and the posting of each of those articles that
-    /// holds `term`: binary search per candidate within each block, so long lists cost little.
-    func forEachPosting(of term: Int32, among sortedDocs: [Int32], _ body: (Int, Posting) -> Void) {
-        postings[Int(term)].forEachBlock { list in
-            guard let first = list.first?.doc, let last = list.last?.doc else { return }
-            var c = Self.lowerBound(sortedDocs, first)
-            while c < sortedDocs.count && sortedDocs[c] <= last {
-                if let posting = Self.find(sortedDocs[c], in: list) { body(c, posting) }
-                c += 1
-            }
         }
     }
 

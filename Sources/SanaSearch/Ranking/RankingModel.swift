@@ -28,9 +28,6 @@ public enum RankingFeature: String, CaseIterable, Sendable, Codable {
     /// 1 when the article is about the question's first focus name (the thing asked about, not
     /// the person's background condition named beside it).
     case focusFirst
-    /// Share of the article's title words (and of its focus and also-called names) that the
-    /// question holds: "Smoking" is all question, "Smoking and the heart's arteries" half.
-    case titlePrecision, namesPrecision
 }
 
 /// The learned ranking: one weight per feature, summed, and the logistic calibration that turns
