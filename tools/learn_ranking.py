@@ -284,11 +284,18 @@ def main():
     ap.add_argument("--candidates", type=int, default=100)
     ap.add_argument("--command", default=" ".join(sys.argv), help="recorded in the output as what produced it")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--drop", nargs="+", default=[], choices=FEATURES, metavar="FEATURE",
+                    help="learn without these features (their weight stays 0): the rows of an ablation")
     ap.add_argument("--held-out-out", help="write each question's held-out first grade and reciprocal rank here "
                     "(JSON), to count the questions a change moved")
     args = ap.parse_args()
 
     questions = [q for name, f, r in args.set for q in load_set(name, f, r)]
+    dropped = [FEATURES.index(f) for f in args.drop]
+    for q in questions:
+        for row in q.rows:
+            for i in dropped:
+                row[i] = 0.0
     prior = [PRIOR.get(f, 0.0) for f in FEATURES]
     spread = spreads(questions)
     shuffled = sorted(questions, key=lambda q: (q.set, q.qid))

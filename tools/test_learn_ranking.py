@@ -58,6 +58,21 @@ class LearnerTests(unittest.TestCase):
         # The prior ranks by noise here, so the strongest pull towards it never wins.
         self.assertNotIn(5.0, chosen)
 
+    def test_a_dropped_feature_keeps_weight_zero(self):
+        feats, qrels = synthetic()
+        with tempfile.TemporaryDirectory() as d:
+            fpath, qpath, out = (os.path.join(d, n) for n in ("f.jsonl", "q.txt", "w.json"))
+            with open(fpath, "w") as f:
+                f.writelines(json.dumps(r) + "\n" for r in feats)
+            with open(qpath, "w") as f:
+                f.write("\n".join(qrels) + "\n")
+            subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "learn_ranking.py"),
+                            "--set", "toy", fpath, qpath, "--folds", "4", "--out", out, "--drop", "title"],
+                           check=True, capture_output=True)
+            result = json.load(open(out))
+        self.assertEqual(result["weights"]["title"], 0, "the separating feature, dropped, is not used")
+        self.assertLess(result["crossValidated"]["toy"]["MRR@10(>=2)"], 0.5, "without it the noise is all there is")
+
     def test_pairs_are_differences_of_standardised_features_weighing_one_per_question(self):
         q = lr.Question("toy", "1", {"b": 3, "c": 2}, graded=True)
         q.ids, q.rows = ["a", "b", "c"], [[0.0] * len(lr.FEATURES), [2.0] * len(lr.FEATURES), [1.0] * len(lr.FEATURES)]
