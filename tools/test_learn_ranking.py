@@ -29,7 +29,9 @@ class LearnerTests(unittest.TestCase):
             with self.subTest(method=method):
                 self.check_learns(method)
 
-    def check_learns(self, method, penalties=("0.2",)):
+    @staticmethod
+    def learn(*options):
+        """Runs learn_ranking.py on the synthetic set with `options`; its output as JSON."""
         feats, qrels = synthetic()
         with tempfile.TemporaryDirectory() as d:
             fpath, qpath, out = (os.path.join(d, n) for n in ("f.jsonl", "q.txt", "w.json"))
@@ -38,9 +40,12 @@ class LearnerTests(unittest.TestCase):
             with open(qpath, "w") as f:
                 f.write("\n".join(qrels) + "\n")
             subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "learn_ranking.py"),
-                            "--set", "toy", fpath, qpath, "--folds", "4", "--method", method, "--out", out, "--penalty", *penalties],
+                            "--set", "toy", fpath, qpath, "--folds", "4", "--out", out, *options],
                            check=True, capture_output=True)
-            result = json.load(open(out))
+            return json.load(open(out))
+
+    def check_learns(self, method, penalties=("0.2",)):
+        result = self.learn("--method", method, "--penalty", *penalties)
         w = result["weights"]
         self.assertGreater(w["title"], 0, "the feature that separates gains weight")
         # On held-out questions the learned order finds the judged answer first far more often
@@ -59,17 +64,7 @@ class LearnerTests(unittest.TestCase):
         self.assertNotIn(5.0, chosen)
 
     def test_a_dropped_feature_keeps_weight_zero(self):
-        feats, qrels = synthetic()
-        with tempfile.TemporaryDirectory() as d:
-            fpath, qpath, out = (os.path.join(d, n) for n in ("f.jsonl", "q.txt", "w.json"))
-            with open(fpath, "w") as f:
-                f.writelines(json.dumps(r) + "\n" for r in feats)
-            with open(qpath, "w") as f:
-                f.write("\n".join(qrels) + "\n")
-            subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "learn_ranking.py"),
-                            "--set", "toy", fpath, qpath, "--folds", "4", "--out", out, "--drop", "title"],
-                           check=True, capture_output=True)
-            result = json.load(open(out))
+        result = self.learn("--drop", "title")
         self.assertEqual(result["weights"]["title"], 0, "the separating feature, dropped, is not used")
         self.assertLess(result["crossValidated"]["toy"]["MRR@10(>=2)"], 0.5, "without it the noise is all there is")
 
