@@ -16,7 +16,7 @@ db="$work/medquad.sqlite"
 if [ ! -f "$db" ]; then "$sana" import "$shared/medquad" --database "$db" 2>/dev/null; fi
 "$sana" export --database "$db" --output "$work/export.jsonl" >/dev/null
 python3 bench/question_files.py "$shared/liveqa-dev/questions.jsonl" "$work/export.jsonl" "$work"
-python3 -c "import tantivy" 2>/dev/null || pip install -q tantivy
+python3 -c "import tantivy" 2>/dev/null || pip install -q tantivy==0.27.0  # the version BENCHMARKS.md reports; its SnippetGenerator API
 sana_json=$("$sana" bench-search "$work/dev-questions.txt" "$work/medquad-titles.txt" --database "$db")
 tantivy_json=$(python3 bench/tantivy_search.py "$work/export.jsonl" "$work/dev-questions.txt" "$work/medquad-titles.txt")
 # Resident memory of a serving process with the corpus loaded: start it, wait for /health, read /proc.

@@ -36,7 +36,9 @@ struct UnpublishedNames: Sendable {
         for key in Self.focusKeys(entry) { focusCounts[key, default: 0] += 1 }
     }
 
-    /// The focus's key and its variants: the first key of an entry is its focus's (see `noteNames`).
+    /// The focus's key and its variants: an entry's first key is its focus's when the draft has one
+    /// (every MedQuAD draft does; see `unpublishedEntry`). A draft without a focus has its first
+    /// other name counted instead, so that name is never refused as loose: the cautious side.
     private static func focusKeys(_ entry: Entry) -> [String] {
         entry.keys.first.map { FocusMatcher.variants([$0]) } ?? []
     }
