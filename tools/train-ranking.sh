@@ -5,8 +5,9 @@
 #   tools/train-ranking.sh DATABASE      (a MedQuAD database: sana import ../shared/data/medquad)
 #
 # Environment: SANA (the built sana, default .build/debug/sana), SHARED (default ../shared),
-# OUT (default the bundled weights file). Deterministic: the same engine and database give the
-# same file (folds fixed by --seed 11).
+# OUT (default the bundled weights file), SET (for tuning: `--set NAME=VALUE` options passed to
+# sana features). Deterministic: the same engine and database give the same file (folds fixed by
+# --seed 11).
 set -eu
 DB=${1:?usage: tools/train-ranking.sh DATABASE}
 SANA=${SANA:-.build/debug/sana}
@@ -14,8 +15,8 @@ SHARED=${SHARED:-../shared}
 OUT=${OUT:-Sources/SanaSearch/Resources/ranking-weights.json}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$SANA" features "$SHARED/data/liveqa-dev/questions.jsonl" --out "$tmp/dev.jsonl" --database "$DB"
-"$SANA" features "$SHARED/data/liveqa-weak/questions.jsonl" --out "$tmp/weak.jsonl" --database "$DB"
+"$SANA" features "$SHARED/data/liveqa-dev/questions.jsonl" --out "$tmp/dev.jsonl" --database "$DB" ${SET:-}
+"$SANA" features "$SHARED/data/liveqa-weak/questions.jsonl" --out "$tmp/weak.jsonl" --database "$DB" ${SET:-}
 python3 "$(dirname "$0")/learn_ranking.py" \
     --set dev "$tmp/dev.jsonl" "$SHARED/data/liveqa-dev/qrels.txt" \
     --set weak "$tmp/weak.jsonl" "$SHARED/data/liveqa-weak/qrels.txt" \

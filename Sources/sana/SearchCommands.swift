@@ -88,14 +88,17 @@ struct Features: AsyncParsableCommand {
     @Argument(help: "Questions, one JSON object per line with qid, question and summary.") var questions: String
     @Option(help: "Write the features here.") var out: String
     @Option(help: "Which wording to ask: question or summary.") var field: Eval.QuestionField = .question
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a ranking parameter, e.g. --set maxQueryTerms=14 (for tuning).", visibility: .hidden))
+    var overrides: [String] = []
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
+        let parameters = try RankingParameters(overrides: overrides)
         let asked = try LiveQAEvaluation.loadQuestions(questions)
         var loaded: SearchIndex?
         try await reportingStorageFailures { loaded = try await db.loadSearchIndex() }
         guard let index = loaded else { return }
-        let text = FeatureDump.lines(questions: asked, useSummary: field == .summary) { index.candidates(for: $0) }
+        let text = FeatureDump.lines(questions: asked, useSummary: field == .summary) { index.candidates(for: $0, parameters: parameters) }
         try text.write(toFile: out, atomically: true, encoding: .utf8)
     }
 }

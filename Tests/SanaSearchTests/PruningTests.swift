@@ -74,7 +74,6 @@ import SanaCore
                 p.groupWeight = Float.random(in: 0...3, using: &rng)
                 p.typeBoost = Float.random(in: 0...4, using: &rng)
                 p.focusBoost = Float.random(in: 0...8, using: &rng)
-                p.maxQueryTerms = Int.random(in: 0...6, using: &rng)
             }
             var weights: [Int32: Float] = [:]
             for _ in 0..<Int.random(in: 1...9, using: &rng) {

@@ -96,18 +96,45 @@ func indexed(_ articles: [Article] = corpus) -> SearchIndex {
         #expect(Key("é", 0).words > Key("z", 1).words)
     }
 
-    @Test func longQuestionsScoreOnlyTheirWeightiestTerms() throws {
+    @Test func longQuestionsScoreOnlyTheirWeightiestTermsBesideTheirNames() throws {
         let index = indexed().snapshot
         var p = RankingParameters()
         p.maxQueryTerms = 1
         let heavy = try #require(index.termIDs["fasciiti"]), light = try #require(index.termIDs["gallston"])
-        let (scores, touched) = index.scoreDocuments([heavy: 2, light: 1], p)
-        let touchedIDs = Set(touched.map { index.id(of: $0) })
-        #expect(touchedIDs == ["pf-symptoms", "pf-treatment"], "only the weightier term is scored")
+        let weights: [Int32: Float] = [heavy: 2, light: 1]
+        #expect(index.cappedWeights(weights, keeping: [], p) == [heavy: 2], "only the weightier term is scored")
+        #expect(index.cappedWeights(weights, keeping: [light], p) == weights, "a name's term is scored beside the cap")
+        #expect(index.cappedWeights(weights, keeping: [heavy], p) == weights, "the cap counts the other terms only")
         p.maxQueryTerms = 0
-        let all = index.scoreDocuments([heavy: 2, light: 1], p)
-        #expect(all.touched.count > touched.count)
-        #expect(scores.count == all.scores.count)
+        #expect(index.cappedWeights(weights, keeping: [], p) == weights)
+    }
+
+    @Test func aLongStoryKeepsTheTermsOfTheNameItAsksAbout() throws {
+        let index = indexed().snapshot
+        var p = RankingParameters()
+        p.maxQueryTerms = 2
+        // The story's words are rarer in this corpus than the name's ("gallstones" is in two articles).
+        let story = "I have heel pain, bile trouble and kidney stones, a blocked duct, blood flow trouble. What about gallstones?"
+        let understood = index.understand(story, parameters: p)
+        let gallstones = try #require(index.termIDs["gallston"])
+        #expect(understood.focus.contains { $0.key == "gallston" })
+        #expect(understood.weights[gallstones] != nil, "the name asked about is scored though rarer words fill the cap")
+        #expect(understood.weights.count <= 2 + understood.focus.reduce(0) { $0 + $1.range.count + $1.knownAs.split(separator: " ").count })
+    }
+
+    @Test func theStoryAroundAQuestionWeighsLessThanTheQuestion() throws {
+        let index = indexed().snapshot
+        var p = RankingParameters()
+        p.maxQueryTerms = 0
+        let heel = try #require(index.termIDs["heel"])
+        let told = index.understand("My heel hurts in the morning. What should I do?", parameters: p).weights[heel]
+        let asked = index.understand("Why does my heel hurt in the morning?", parameters: p).weights[heel]
+        #expect(told == p.storyWeight)
+        #expect(asked == 1)
+        p.storyWeight = 1
+        #expect(index.understand("My heel hurts in the morning. What should I do?", parameters: p).weights[heel] == 1)
+        // With no sentence that asks, nothing is story.
+        #expect(index.understand("My heel hurts in the morning.", parameters: RankingParameters()).weights[heel] == 1)
     }
 
     @Test func curatedSynonymWordsAreNotTakenForTypos() {

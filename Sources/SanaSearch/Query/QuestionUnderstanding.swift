@@ -79,10 +79,15 @@ extension IndexSnapshot {
         let boosted = published + focus.filter { $0.hasArticle && $0.knownAs != $0.key && !$0.knownAs.isEmpty }.map(\.knownAs)
         var weights: [Int32: Float] = [:]
         var matchedTerms: [String] = []
+        // Where the message asks something (a question sentence, a subject line), the words of
+        // the story around it weigh less: a long story must not drown the question.
+        var asking = analysis.questionSentences
+        if let subject = analysis.subjectLine { asking.insert(subject) }
         for (index, term) in analysis.terms.enumerated() {
             guard let id = termIDs[term] else { continue }
             let inFocus = focus.contains { $0.range.contains(index) }
             var w: Float = Filler.words.contains(term) && !inFocus ? parameters.fillerWeight : 1
+            if !inFocus, !asking.isEmpty, !asking.contains(analysis.sentence(ofTerm: index)) { w *= parameters.storyWeight }
             if analysis.corrected.contains(index) { w *= parameters.correctionWeight }
             weights[id, default: 0] += w
             matchedTerms.append(term)
@@ -111,6 +116,14 @@ extension IndexSnapshot {
                 if let id = termIDs[term] { weights[id, default: 0] += 1 }
             }
         }
+        // A long message's story words are rarer than the name it asks about ("fraternal twins",
+        // "estranged" beside "congenital diaphragmatic hernia"): the names' own terms are always scored.
+        var nameTerms: Set<Int32> = []
+        for candidate in focus {
+            for index in candidate.range { if let id = termIDs[analysis.terms[index]] { nameTerms.insert(id) } }
+            for term in candidate.knownAs.split(separator: " ") { if let id = termIDs[String(term)] { nameTerms.insert(id) } }
+        }
+        weights = cappedWeights(weights, keeping: nameTerms, parameters)
         var keys: [String] = []
         for key in boosted where !keys.contains(key) { keys.append(key) }
         return UnderstoodQuestion(analysis: analysis, urgent: urgent, focus: focus, focusKeys: keys,

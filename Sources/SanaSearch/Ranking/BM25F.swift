@@ -48,8 +48,26 @@ extension IndexSnapshot {
         scoredTerms(queryWeights, p).reduce(0) { $0 + postings[Int($1.term)].count }
     }
 
-    /// The query terms that are scored, with their weights and idf: at most `maxQueryTerms`,
-    /// those that weigh most, and none with no weight left.
+    /// The terms a question scores: every term of `keeping` (the names it asks about) and, of the
+    /// others, the `maxQueryTerms` that weigh most (weight × idf); all of them when it is 0. The
+    /// terms left out are the commonest of a long message, with the longest posting lists; a
+    /// name's terms are never among them, though a long story holds rarer words ("estranged"
+    /// beside "congenital diaphragmatic hernia").
+    func cappedWeights(_ weights: [Int32: Float], keeping: Set<Int32>, _ p: RankingParameters) -> [Int32: Float] {
+        let others = weights.filter { !keeping.contains($0.key) }
+        guard p.maxQueryTerms > 0, others.count > p.maxQueryTerms else { return weights }
+        let n = Float(max(liveCount, 1))
+        let ranked = others.map { term, qw -> (weight: Float, term: Int32) in
+            let df = min(Float(postings[Int(term)].count), n)
+            return (qw * log(1 + (n - df + 0.5) / (df + 0.5)), term)
+        }.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }
+        var out = weights.filter { keeping.contains($0.key) }
+        for r in ranked.prefix(p.maxQueryTerms) { out[r.term] = weights[r.term] }
+        return out
+    }
+
+    /// The query terms with their weights and idf, none with no weight left (a question's terms
+    /// are first cut to a few by `cappedWeights`).
     func scoredTerms(_ queryWeights: [Int32: Float], _ p: RankingParameters) -> [(term: Int32, qw: Float, idf: Float)] {
         let n = Float(max(liveCount, 1))
         var scored = queryWeights.map { term, qw -> (term: Int32, qw: Float, idf: Float) in
@@ -58,10 +76,6 @@ extension IndexSnapshot {
             // its weight (or became NaN).
             let df = min(Float(postings[Int(term)].count), n)
             return (term, qw, log(1 + (n - df + 0.5) / (df + 0.5)))
-        }
-        if p.maxQueryTerms > 0 && scored.count > p.maxQueryTerms {
-            scored.sort { ($0.qw * $0.idf, $1.term) > ($1.qw * $1.idf, $0.term) }
-            scored.removeLast(scored.count - p.maxQueryTerms)
         }
         scored.removeAll { $0.idf <= 0 }
         // Summed in term order, not the dictionary's: a Float sum depends on its order, and a

@@ -10,6 +10,10 @@ public struct RankingParameters: Sendable {
     public var typeBoost: Float = 2.0
     /// Weight of words that are greeting, thanks or story rather than question.
     public var fillerWeight: Float = 0.5
+    /// Weight of the words of sentences that neither ask nor are the subject line, in a message
+    /// that has such a sentence (names excepted): the story around a question. Chosen from 0.3–1
+    /// by cross-validated figures on both judged sets (BENCHMARKS "Fourth step").
+    public var storyWeight: Float = 0.7
     /// A one-word focus counts only when at most this share of articles use the word.
     public var focusMaxShare: Float = 0.01
     /// Share of the best score among same-topic answers added to each answer.
@@ -18,8 +22,9 @@ public struct RankingParameters: Sendable {
     public var synonymWeight: Float = 0.2
     /// Weight of a word that stands in for a misspelt one.
     public var correctionWeight: Float = 0.8
-    /// At most this many of a question's terms are scored, those that weigh most (weight × idf);
-    /// 0 scores them all. The terms left out are the commonest, with the longest posting lists.
+    /// At most this many of a question's terms are scored besides the names it asks about, those
+    /// that weigh most (weight × idf); 0 scores them all. The terms left out are the commonest,
+    /// with the longest posting lists (see `cappedWeights`).
     public var maxQueryTerms: Int = 11
     /// Whether the first stage may prune (MaxScore, exact); off scores every posting, to check
     /// that both give the same rankings (`sana eval --set prune=0`).
@@ -50,6 +55,7 @@ public struct RankingParameters: Sendable {
         case "focusMaxShare": focusMaxShare = value
         case "maxQueryTerms": maxQueryTerms = Int(value)
         case "prune": prune = value != 0
+        case "storyWeight": storyWeight = value
         case "pruneAbove": pruneAbove = Int(value)
         case "searchThreads": searchThreads = Int(value)
         case "slicePostings": slicePostings = Int(value)
