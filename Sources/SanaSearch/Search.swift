@@ -76,7 +76,7 @@ extension IndexSnapshot {
         // Equivalent answers fold into one, so a page needs more candidates than it shows.
         let k = max(model.candidates, atLeast * 2)
         let stage: FirstStage
-        if parameters.prune, category == nil, !understood.crisis, postingCount(understood.weights, parameters) > parameters.pruneAbove,
+        if parameters.prune, category == nil, !understood.crisis, postingCount(understood.weights) > parameters.pruneAbove,
            let pruned = prunedFirstStage(understood.weights, focusKeys: understood.focusKeys, wantedMask: wantedMask, k: k, parameters) {
             stage = pruned
         } else {
@@ -86,7 +86,7 @@ extension IndexSnapshot {
         let unknown = analysis.terms.filter { termIDs[$0] == nil }
         let rarest = log(1 + (Float(max(liveCount, 1)) + 0.5) / 0.5)
         let missing = unknown.reduce(Float(0)) { $0 + (Filler.words.contains($1) ? parameters.fillerWeight : 1) * rarest }
-        let asked = AskedFor(terms: scoredTerms(understood.weights, parameters), missingWeight: missing,
+        let asked = AskedFor(terms: scoredTerms(understood.weights), missingWeight: missing,
                              focusOf: focusOf, firstFocus: Set(understood.focusKeys.first.map { focusDocs.articles($0) } ?? []),
                              firstTypeMask: firstMask,
                              wantedMask: wantedMask, wantedAspects: wantedAspects)

@@ -12,7 +12,7 @@ extension IndexSnapshot {
         var dense = scratch.take(docRecord.count)
         var touched: [Int32] = []
         let bOverAverage = p.fieldB / safeAverage, oneMinusB = 1 - p.fieldB, weights = p.fieldWeights, k1 = p.k1
-        let scored = scoredTerms(queryWeights, p)
+        let scored = scoredTerms(queryWeights)
         let postingCount = scored.reduce(0) { $0 + postings[Int($1.term)].count }
         let scan = postingCount > docRecord.count
         if !scan { touched.reserveCapacity(postingCount) }
@@ -44,8 +44,8 @@ extension IndexSnapshot {
     }
 
     /// How many postings the scored terms of `queryWeights` have.
-    func postingCount(_ queryWeights: [Int32: Float], _ p: RankingParameters) -> Int {
-        scoredTerms(queryWeights, p).reduce(0) { $0 + postings[Int($1.term)].count }
+    func postingCount(_ queryWeights: [Int32: Float]) -> Int {
+        scoredTerms(queryWeights).reduce(0) { $0 + postings[Int($1.term)].count }
     }
 
     /// The terms a question scores: every term of `keeping` (the names it asks about) and, of the
@@ -56,27 +56,26 @@ extension IndexSnapshot {
     func cappedWeights(_ weights: [Int32: Float], keeping: Set<Int32>, _ p: RankingParameters) -> [Int32: Float] {
         let others = weights.filter { !keeping.contains($0.key) }
         guard p.maxQueryTerms > 0, others.count > p.maxQueryTerms else { return weights }
-        let n = Float(max(liveCount, 1))
-        let ranked = others.map { term, qw -> (weight: Float, term: Int32) in
-            let df = min(Float(postings[Int(term)].count), n)
-            return (qw * log(1 + (n - df + 0.5) / (df + 0.5)), term)
-        }.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }
+        let ranked = others.map { term, qw in (weight: qw * idf(of: term), term: term) }
+            .sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }
         var out = weights.filter { keeping.contains($0.key) }
         for r in ranked.prefix(p.maxQueryTerms) { out[r.term] = weights[r.term] }
         return out
     }
 
+    /// BM25's idf of an index term. Postings of removed and edited articles stay until
+    /// compaction; unclamped, a term of an article edited twice in a small index counted more
+    /// articles than exist and lost its weight (or became NaN).
+    func idf(of term: Int32) -> Float {
+        let n = Float(max(liveCount, 1))
+        let df = min(Float(postings[Int(term)].count), n)
+        return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+
     /// The query terms with their weights and idf, none with no weight left (a question's terms
     /// are first cut to a few by `cappedWeights`).
-    func scoredTerms(_ queryWeights: [Int32: Float], _ p: RankingParameters) -> [(term: Int32, qw: Float, idf: Float)] {
-        let n = Float(max(liveCount, 1))
-        var scored = queryWeights.map { term, qw -> (term: Int32, qw: Float, idf: Float) in
-            // Postings of removed and edited articles stay until compaction; unclamped, a term of
-            // an article edited twice in a small index counted more articles than exist and lost
-            // its weight (or became NaN).
-            let df = min(Float(postings[Int(term)].count), n)
-            return (term, qw, log(1 + (n - df + 0.5) / (df + 0.5)))
-        }
+    func scoredTerms(_ queryWeights: [Int32: Float]) -> [(term: Int32, qw: Float, idf: Float)] {
+        var scored = queryWeights.map { term, qw in (term: term, qw: qw, idf: idf(of: term)) }
         scored.removeAll { $0.idf <= 0 }
         // Summed in term order, not the dictionary's: a Float sum depends on its order, and a
         // dictionary's order on its insertion history, so the same index loaded from its file

@@ -19,7 +19,7 @@ extension IndexSnapshot {
     /// bounds unsafe (a negative boost or weight): the caller then scores exhaustively.
     func prunedFirstStage(_ weights: [Int32: Float], focusKeys: [String], wantedMask: UInt32, k: Int,
                           _ p: RankingParameters) -> FirstStage? {
-        let scored = scoredTerms(weights, p)
+        let scored = scoredTerms(weights)
         guard p.groupWeight >= 0, p.typeBoost >= 0, p.k1 > 0, p.fieldWeights.min() > 0,
               scored.allSatisfy({ $0.qw > 0 }) else { return nil }
         let constants = BM25FConstants(lengthSums: lengthSums, liveCount: liveCount, p)

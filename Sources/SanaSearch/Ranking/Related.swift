@@ -75,7 +75,7 @@ extension IndexSnapshot {
     /// of them twice). The bound never exceeds `top`, so the best article is always scored.
     /// `n`'s own group (up to 0.4 × top) is scored apart, in full.
     func prunedRelated(_ n: Int32, _ weights: [Int32: Float], _ p: RankingParameters, k: Int) -> [(key: Int32, value: Float)] {
-        let scored = scoredTerms(weights, p)
+        let scored = scoredTerms(weights)
         guard p.k1 > 0, p.fieldWeights.min() > 0, scored.allSatisfy({ $0.qw > 0 }) else {
             return exhaustiveRelated(n, weights, p, k: k)
         }
