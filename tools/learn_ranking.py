@@ -73,6 +73,18 @@ def load_set(name, features_path, qrels_path):
     return list(questions.values())  # questions without candidates stay: they count as unanswered
 
 
+def load_unanswerable(features_path):
+    """Questions no article answers, as questions with nothing judged, in a fixed order."""
+    questions = {}
+    for line in open(features_path):
+        if line.strip():
+            r = json.loads(line)
+            q = questions.setdefault(str(r["qid"]), Question("unanswerable", str(r["qid"]), {}, False))
+            q.ids.append(r["id"]); q.ranks.append(r["rank"]); q.clusters.append(r["cluster"])
+            q.rows.append([float(r["features"][f]) for f in FEATURES])
+    return [questions[k] for k in sorted(questions)]
+
+
 def scores_of(q, w):
     """Learned scores, summed in feature order as the engine sums them."""
     out = []
@@ -286,11 +298,17 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--drop", nargs="+", default=[], choices=FEATURES, metavar="FEATURE",
                     help="learn without these features (their weight stays 0): the rows of an ablation")
+    ap.add_argument("--unanswerable", metavar="FEATURES",
+                    help="features of questions no health article answers (tools/unanswerable-questions.jsonl): "
+                    "their first answers join the confidence calibration as not good, never the ranking weights")
     ap.add_argument("--held-out-out", help="write each question's held-out first grade and reciprocal rank here "
                     "(JSON), to count the questions a change moved")
     args = ap.parse_args()
 
     questions = [q for name, f, r in args.set for q in load_set(name, f, r)]
+    # Questions Sana has no answer for: without them the calibration sees only questions whose
+    # answer MedQuAD holds, and learns that no score is low enough to say "no good answer".
+    unanswerable = load_unanswerable(args.unanswerable) if args.unanswerable else []
     dropped = [FEATURES.index(f) for f in args.drop]
     for q in questions:
         for row in q.rows:
@@ -301,6 +319,7 @@ def main():
     shuffled = sorted(questions, key=lambda q: (q.set, q.qid))
     random.Random(args.seed).shuffle(shuffled)
     folds = [shuffled[i::args.folds] for i in range(args.folds)]
+    unanswerable_folds = [unanswerable[i::args.folds] for i in range(args.folds)]
 
     def learn_with(train, penalty):
         if args.method == "pairwise":
@@ -317,16 +336,20 @@ def main():
 
     held_out = {}   # id(question) -> weights fit without it
     calib_points = []  # (held-out predicted confidence, label)
+    unanswerable_points = []  # held-out predicted confidence of the unanswerable questions' first answers
     fold_weights = []
     for k in range(args.folds):
         train = [q for j, f in enumerate(folds) if j != k for q in f]
         w = learn(train)
         fold_weights.append(w)
-        a, b = logistic(first_answers(train, w))
+        unanswerable_train = [q for j, f in enumerate(unanswerable_folds) if j != k for q in f]
+        a, b = logistic(first_answers(train, w) + first_answers(unanswerable_train, w))
         for q in folds[k]:
             held_out[id(q)] = w
         for s, y in first_answers(folds[k], w):
             calib_points.append((1 / (1 + math.exp(-(a * s + b))), y))
+        for s, _ in first_answers(unanswerable_folds[k], w):
+            unanswerable_points.append(1 / (1 + math.exp(-(a * s + b))))
 
     def cv_figures():
         out = {}
@@ -343,21 +366,25 @@ def main():
             json.dump({f"{q.set}/{q.qid}": measures(q, order(q, held_out[id(q)])[0]) for q in questions}, f, indent=0, sort_keys=True)
     baseline = figures(questions, prior)
     bins = []
+    every_point = calib_points + [(p, 0) for p in unanswerable_points]
     for lo in (0.0, 0.2, 0.4, 0.6, 0.8):
-        inside = [(p, y) for p, y in calib_points if lo <= p < lo + 0.2 or (lo == 0.8 and p == 1.0)]
+        inside = [(p, y) for p, y in every_point if lo <= p < lo + 0.2 or (lo == 0.8 and p == 1.0)]
         if inside:
             bins.append({"from": lo, "to": round(lo + 0.2, 1), "answers": len(inside),
                          "meanConfidence": round(sum(p for p, _ in inside) / len(inside), 3),
                          "goodShare": round(sum(y for _, y in inside) / len(inside), 3)})
     by_threshold = [{"threshold": t, "flagged": sum(1 for p, _ in calib_points if p < t),
-                     "flaggedButGood": sum(y for p, y in calib_points if p < t)} for t in (0.2, 0.25, 0.3, 0.35)]
+                     "flaggedButGood": sum(y for p, y in calib_points if p < t),
+                     "unanswerableFlagged": sum(1 for p in unanswerable_points if p < t)} for t in (0.2, 0.25, 0.3, 0.35)]
     print("held-out first answers below each threshold:", json.dumps(by_threshold))
     flagged = [(p, y) for p, y in calib_points if p < args.threshold]
     no_good = {"threshold": args.threshold, "questionsFlagged": len(flagged),
-               "flaggedButGood": sum(y for _, y in flagged), "questionsScored": len(calib_points)}
+               "flaggedButGood": sum(y for _, y in flagged), "questionsScored": len(calib_points),
+               "unanswerableFlagged": sum(1 for p in unanswerable_points if p < args.threshold),
+               "unanswerableScored": len(unanswerable_points)}
 
     final = learn(questions)
-    slope, intercept = logistic(first_answers(questions, final))
+    slope, intercept = logistic(first_answers(questions, final) + first_answers(unanswerable, final))
     if slope <= 0:
         sys.exit("confidence does not grow with the learned score: refusing to ship a calibration that says otherwise")
     result = {
@@ -367,7 +394,8 @@ def main():
         "candidates": args.candidates,
         "weights": {f: round(w, 6) for f, w in zip(FEATURES, final)},
         "confidence": {"slope": round(slope, 6), "intercept": round(intercept, 6), "threshold": args.threshold,
-                       "label": "first answer judged >= 3 (graded sets) or the judged answer (one-answer sets)"},
+                       "label": "first answer judged >= 3 (graded sets) or the judged answer (one-answer sets); "
+                                "never for a question no health article answers"},
         "method": args.method, "folds": args.folds, "seed": args.seed,
         "penalty": chosen[-1], "penaltiesTried": args.penalty, "penaltyChosenPerFold": chosen[:-1],
         "crossValidated": cv,

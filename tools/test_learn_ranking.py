@@ -30,19 +30,44 @@ class LearnerTests(unittest.TestCase):
                 self.check_learns(method)
 
     @staticmethod
-    def learn(*options):
-        """Runs learn_ranking.py on the synthetic set with `options`; its output as JSON."""
+    def learn(*options, unanswerable=None):
+        """Runs learn_ranking.py on the synthetic set with `options` (and `unanswerable`
+        questions' feature rows, if given); its output as JSON."""
         feats, qrels = synthetic()
         with tempfile.TemporaryDirectory() as d:
-            fpath, qpath, out = (os.path.join(d, n) for n in ("f.jsonl", "q.txt", "w.json"))
+            fpath, qpath, upath, out = (os.path.join(d, n) for n in ("f.jsonl", "q.txt", "u.jsonl", "w.json"))
             with open(fpath, "w") as f:
                 f.writelines(json.dumps(r) + "\n" for r in feats)
             with open(qpath, "w") as f:
                 f.write("\n".join(qrels) + "\n")
+            if unanswerable is not None:
+                with open(upath, "w") as f:
+                    f.writelines(json.dumps(r) + "\n" for r in unanswerable)
+                options = (*options, "--unanswerable", upath)
             subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "learn_ranking.py"),
                             "--set", "toy", fpath, qpath, "--folds", "4", "--out", out, *options],
                            check=True, capture_output=True)
             return json.load(open(out))
+
+    def test_unanswerable_questions_teach_the_confidence_not_the_ranking(self):
+        # Questions no article answers: every candidate shares a little of the words, none much.
+        rng = random.Random(5)
+        rows = []
+        for q in range(20):
+            for c in range(15):
+                f = {name: 0.0 for name in lr.FEATURES}
+                f["bm25fRaw"], f["title"] = rng.uniform(0, 0.3), rng.uniform(0, 0.1)
+                rows.append({"qid": f"u{q}", "id": f"u{q}_{c}", "rank": c, "cluster": c, "features": f})
+        plain, taught = self.learn(), self.learn(unanswerable=rows)
+        self.assertEqual(plain["weights"], taught["weights"], "they have no answer to rank")
+        self.assertEqual(plain["crossValidated"], taught["crossValidated"])
+        no_good = taught["noGoodAnswer"]
+        self.assertEqual(no_good["unanswerableScored"], 20, "each held out once")
+        self.assertGreater(no_good["unanswerableFlagged"], no_good["unanswerableScored"] // 2)
+        self.assertEqual(plain["noGoodAnswer"]["unanswerableScored"], 0)
+        # They join the calibration as first answers that are not good.
+        answers = lambda r: sum(b["answers"] for b in r["reliability"])
+        self.assertEqual(answers(taught), answers(plain) + 20)
 
     def check_learns(self, method, penalties=("0.2",)):
         result = self.learn("--method", method, "--penalty", *penalties)

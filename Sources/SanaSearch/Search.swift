@@ -86,7 +86,7 @@ extension IndexSnapshot {
         let unknown = analysis.terms.filter { termIDs[$0] == nil }
         let rarest = log(1 + (Float(max(liveCount, 1)) + 0.5) / 0.5)
         let missing = unknown.reduce(Float(0)) { $0 + (Filler.words.contains($1) ? parameters.fillerWeight : 1) * rarest }
-        let asked = AskedFor(terms: scoredTerms(understood.weights), missingWeight: missing,
+        let asked = AskedFor(terms: scoredTerms(understood.featureWeights), missingWeight: missing,
                              focusOf: focusOf, firstFocus: Set(understood.focusKeys.first.map { focusDocs.articles($0) } ?? []),
                              firstTypeMask: firstMask,
                              wantedMask: wantedMask, wantedAspects: wantedAspects)

@@ -98,15 +98,12 @@ func indexed(_ articles: [Article] = corpus) -> SearchIndex {
 
     @Test func longQuestionsScoreOnlyTheirWeightiestTermsBesideTheirNames() throws {
         let index = indexed().snapshot
-        var p = RankingParameters()
-        p.maxQueryTerms = 1
         let heavy = try #require(index.termIDs["fasciiti"]), light = try #require(index.termIDs["gallston"])
         let weights: [Int32: Float] = [heavy: 2, light: 1]
-        #expect(index.cappedWeights(weights, keeping: [], p) == [heavy: 2], "only the weightier term is scored")
-        #expect(index.cappedWeights(weights, keeping: [light], p) == weights, "a name's term is scored beside the cap")
-        #expect(index.cappedWeights(weights, keeping: [heavy], p) == weights, "the cap counts the other terms only")
-        p.maxQueryTerms = 0
-        #expect(index.cappedWeights(weights, keeping: [], p) == weights)
+        #expect(index.cappedWeights(weights, keeping: [], limit: 1) == [heavy: 2], "only the weightier term is scored")
+        #expect(index.cappedWeights(weights, keeping: [light], limit: 1) == weights, "a name's term is scored beside the cap")
+        #expect(index.cappedWeights(weights, keeping: [heavy], limit: 1) == weights, "the cap counts the other terms only")
+        #expect(index.cappedWeights(weights, keeping: [], limit: 0) == weights)
     }
 
     @Test func aLongStoryKeepsTheTermsOfTheNameItAsksAbout() throws {
@@ -120,6 +117,11 @@ func indexed(_ articles: [Article] = corpus) -> SearchIndex {
         #expect(understood.focus.contains { $0.key == "gallston" })
         #expect(understood.weights[gallstones] != nil, "the name asked about is scored though rarer words fill the cap")
         #expect(understood.weights.count <= 2 + understood.focus.reduce(0) { $0 + $1.range.count + $1.knownAs.split(separator: " ").count })
+        // The learned ranking's features read more of them than the first stage scores.
+        #expect(understood.featureWeights.count > understood.weights.count)
+        #expect(Set(understood.weights.keys).isSubset(of: understood.featureWeights.keys))
+        p.featureQueryTerms = 2
+        #expect(index.understand(story, parameters: p).featureWeights == understood.weights)
     }
 
     @Test func theStoryAroundAQuestionWeighsLessThanTheQuestion() throws {

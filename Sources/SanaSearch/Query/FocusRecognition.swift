@@ -45,6 +45,11 @@ private let drugTypes: Set<QuestionType> = [.sideEffects, .interactions, .dosage
 extension IndexSnapshot {
     /// How a name key is known: the key Sana knows it by, whether an article is about it, whether it is a medicine.
     func lookUpName(_ key: String) -> (knownAs: String, hasArticle: Bool, isDrug: Bool)? {
+        // The curated table gives an abbreviation's everyday sense: "NPH" is normal pressure
+        // hydrocephalus, though a rare disease's page also gives NPH as its name.
+        if names.abbreviations.contains(key), let target = names.alias(key), target != key {
+            return (target, hasLiveArticle(target), isDrugName(target))
+        }
         if hasLiveArticle(key) { return (key, true, isDrugName(key)) }
         if let target = names.alias(key) { return (target, hasLiveArticle(target), isDrugName(target)) }
         if unpublished.contains(key) { return (key, false, unpublished.isDrug(key)) }
@@ -76,10 +81,33 @@ extension IndexSnapshot {
         !hasArticle && englishWords.contains(surface) && names.alias(key) == nil && !unpublished.isFocus(key)
     }
 
+    /// Whether every name published articles give for `key` is written in capitals ("ODD",
+    /// "MED", "FIVE"): an acronym, which the everyday word of the same letters does not name.
+    func isAcronymOnly(_ key: String) -> Bool {
+        var seen = false
+        for d in focusDocs.articles(key).prefix(8) where docAlive[Int(d)] {
+            let n = names(of: d)
+            for name in [n.focus].compactMap({ $0 }) + n.alsoCalled where FocusMatcher.key(name) == key {
+                let letters = name.filter(\.isLetter)
+                guard letters.count >= 2, letters.allSatisfy(\.isUppercase) else { return false }
+                seen = true
+            }
+        }
+        return seen
+    }
+
     /// `lookUpName` of the key, else of its forms without irregular plurals, trailing qualifiers
     /// ("illness", "disease") or word order.
     func lookUpNameOrVariant(_ key: String) -> (knownAs: String, hasArticle: Bool, isDrug: Bool)? {
-        if let found = lookUpName(key) { return found }
+        guard let exact = lookUpName(key) else { return lookUpVariant(key) }
+        // A name only unpublished material gives yields to an article's name in other words
+        // ("lewy body dementia" is "dementia with Lewy bodies").
+        if !exact.hasArticle, let published = lookUpVariant(key), published.hasArticle { return published }
+        return exact
+    }
+
+    /// `lookUpName` of the key's forms without irregular plurals, trailing qualifiers or word order.
+    func lookUpVariant(_ key: String) -> (knownAs: String, hasArticle: Bool, isDrug: Bool)? {
         var words = key.split(separator: " ").map { irregularPlurals[String($0)] ?? String($0) }
         let singular = words.joined(separator: " ")
         if singular != key, let found = lookUpName(singular) { return found }
@@ -107,6 +135,8 @@ extension IndexSnapshot {
                 || FocusMatcher.qualifiers.contains(t) || irregularPlurals[t].map(nameVocabulary.words.contains) == true
         }
         var found: [FocusCandidate] = []
+        // Everyday words that only spell an acronym's letters: no name, nor part of a longer one.
+        var acronymWords = Set<Int>()
         var i = 0
         while i < terms.count {
             var matched = false
@@ -125,7 +155,12 @@ extension IndexSnapshot {
                     partial = true
                 }
                 guard let known else { continue }
-                if n == 1 {
+                // One word, alone or with qualifiers a variant drops ("all … disease" is "all"): the
+                // checks of a one-word name apply to it.
+                let single: (key: String, surface: String)? = n == 1 ? (key, surface)
+                    : lookUpName(key) != nil ? nil
+                    : FocusMatcher.withoutQualifiers(key).flatMap { $0.contains(" ") ? nil : ($0, analysis.surface(of: i..<(i + 1))) }
+                if let (key, surface) = single {
                     if Filler.words.contains(key) { continue }
                     // A common English word is a name only as an article's own focus ("diabetes"), not as an
                     // encyclopedia entry or another name ("back", "able").
@@ -134,6 +169,10 @@ extension IndexSnapshot {
                     if !partial, isLooseOtherName(key, surface: surface, hasArticle: known.hasArticle) { continue }
                     let short = surface.count < 4 || names.abbreviations.contains(key)
                     if short && !(analysis.inCapitals(surface) || (names.abbreviations.contains(key) && !englishWords.contains(surface))) { continue }
+                    // An everyday word is no acronym's name unless written in capitals ("odds" is not ODD).
+                    if !short, known.knownAs == key, !analysis.inCapitals(surface),
+                       englishWords.contains(surface) || (surface.hasSuffix("s") && englishWords.contains(String(surface.dropLast()))),
+                       isAcronymOnly(key) { acronymWords.insert(i); continue }
                 }
                 let spoken = partial || lookUpName(key) != nil ? key
                     : FocusMatcher.withoutQualifiers(key).flatMap { lookUpName($0) == nil ? nil : $0 } ?? key
@@ -148,7 +187,7 @@ extension IndexSnapshot {
             }
             if !matched { i += 1 }
         }
-        found = spellingOutAcronyms(extendedLeft(found, analysis), analysis)
+        found = spellingOutAcronyms(extendedLeft(found, analysis, notNames: acronymWords), analysis)
         let asksAboutDrug = analysis.types.contains(where: drugTypes.contains)
         let backgroundOf = found.map { c -> Bool in
             let token = analysis.termToken[c.range.lowerBound]
@@ -160,12 +199,20 @@ extension IndexSnapshot {
         let drugNamed = found.indices.contains { found[$0].isDrug && !backgroundOf[$0] }
         // The terms of a subject line, when it has any.
         let subjectTerms = analysis.subjectLine.map { line in terms.indices.filter { analysis.sentence(ofTerm: $0) == line } } ?? []
+        let keyWords = found.map { $0.key.split(separator: " ") }
         for c in found.indices {
             let candidate = found[c]
             // A subject line that is only this name ("cramp.") says what the question is about, even
             // when the name is only a word that ends known names.
             let titled = !subjectTerms.isEmpty && Array(candidate.range) == subjectTerms
-            let mentionIndexes = found.indices.filter { found[$0].knownAs == candidate.knownAs }
+            // A later name that ends this one ("jock itch … the itch") mentions it again: its head
+            // noun refers back to it.
+            let named = found.indices.filter { found[$0].knownAs == candidate.knownAs }
+            let firstNamed = named.map { found[$0].range.lowerBound }.min() ?? candidate.range.lowerBound
+            let mentionIndexes = named + found.indices.filter { o in
+                found[o].knownAs != candidate.knownAs && found[o].range.lowerBound > firstNamed
+                    && keyWords[o].count < keyWords[c].count && keyWords[c].suffix(keyWords[o].count).elementsEqual(keyWords[o])
+            }
             let asks = mentionIndexes.contains { analysis.questionSentences.contains(sentenceOf[$0]) }
             let opening = mentionIndexes.contains { sentenceOf[$0] == analysis.firstSentence }
             let mentions = mentionIndexes.count
@@ -236,7 +283,7 @@ extension IndexSnapshot {
 
     /// A name preceded, word against word, by uncommon words of known names is something more
     /// particular ("cardiac" + "amyloidosis", "teen" + "pregnancy"): the run takes them in, up to two words.
-    func extendedLeft(_ found: [FocusCandidate], _ analysis: QueryAnalysis) -> [FocusCandidate] {
+    func extendedLeft(_ found: [FocusCandidate], _ analysis: QueryAnalysis, notNames: Set<Int> = []) -> [FocusCandidate] {
         var out = found
         var absorbed = Set<Int>()
         for c in out.indices where !absorbed.contains(c) {
@@ -246,7 +293,7 @@ extension IndexSnapshot {
                 let term = analysis.terms[start - 1]
                 // Only an uncommon word of names, never a word of what is asked ("reduce", "cause") nor a
                 // verb ("impact asthma").
-                guard nameVocabulary.words.contains(term), !Filler.words.contains(term), !connectingWords.contains(term), !degreeWords.contains(term),
+                guard !notNames.contains(start - 1), nameVocabulary.words.contains(term), !Filler.words.contains(term), !connectingWords.contains(term), !degreeWords.contains(term),
                       !names.generic.contains(term), !QuestionType.cueStems.contains(term),
                       !englishWords.isVerbForm(analysis.tokens[analysis.termToken[start - 1]]),
                       Double(termIDs[term].map { postings[Int($0)].count } ?? 0) <= 0.02 * Double(max(liveCount, 1)) else { break }

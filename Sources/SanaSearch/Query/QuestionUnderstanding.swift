@@ -14,6 +14,8 @@ struct UnderstoodQuestion {
     var focusKeys: [String]
     /// Index terms to score, with their weights.
     var weights: [Int32: Float]
+    /// The terms the learned ranking's features read: more of them (`featureQueryTerms`).
+    var featureWeights: [Int32: Float]
     /// The question's terms the index holds, for explaining a result.
     var matchedTerms: [String]
 
@@ -66,17 +68,11 @@ extension IndexSnapshot {
         let urgent = RedFlags.check([question] + [analysis.didYouMean].compactMap { $0 },
                                     isEnglish: { self.englishWords.contains($0) || self.speller.contains($0) })
         let focus = recognizeFocus(analysis, explain: explain)
-        // Ranking boosts the names articles are about. A one-word name that is short ("ed", "hi")
-        // or common across the corpus ("disease", "blood") says little (unless a table named it).
-        // These are the published names in the question's own words (longest first, as the
-        // recogniser's spans may be drafts' longer names), and the names a table gave.
-        let published = FocusMatcher.matches(in: analysis.terms, known: hasLiveArticle).filter { match in
-            guard !names.generic.contains(match.key) else { return false }
-            guard !match.key.contains(" ") else { return true }
-            guard match.key.count >= 4, let id = termIDs[match.key] else { return false }
-            return Float(postings[Int(id)].count) <= Float(max(liveCount, 1)) * parameters.focusMaxShare
-        }.map(\.key)
-        let boosted = published + focus.filter { $0.hasArticle && $0.knownAs != $0.key && !$0.knownAs.isEmpty }.map(\.knownAs)
+        // Ranking boosts the names the recogniser took that articles are about, the thing asked
+        // about first: its rules already turned away short words not written in capitals ("ed",
+        // "meds") and everyday words, and weigh a common one-word name ("diabetes") by its rarity
+        // rather than drop it. A brand, lay term or abbreviation counts as the name it stands for.
+        let boosted = focus.filter { $0.hasArticle && !$0.knownAs.isEmpty }.map(\.knownAs)
         var weights: [Int32: Float] = [:]
         var matchedTerms: [String] = []
         // Where the message asks something (a question sentence, a subject line), the words of
@@ -123,11 +119,12 @@ extension IndexSnapshot {
             for index in candidate.range { if let id = termIDs[analysis.terms[index]] { nameTerms.insert(id) } }
             for term in candidate.knownAs.split(separator: " ") { if let id = termIDs[String(term)] { nameTerms.insert(id) } }
         }
-        weights = cappedWeights(weights, keeping: nameTerms, parameters)
+        let featureWeights = cappedWeights(weights, keeping: nameTerms, limit: parameters.featureQueryTerms)
+        weights = cappedWeights(weights, keeping: nameTerms, limit: parameters.maxQueryTerms)
         var keys: [String] = []
         for key in boosted where !keys.contains(key) { keys.append(key) }
         return UnderstoodQuestion(analysis: analysis, urgent: urgent, focus: focus, focusKeys: keys,
-                                  weights: weights, matchedTerms: matchedTerms)
+                                  weights: weights, featureWeights: featureWeights, matchedTerms: matchedTerms)
     }
 }
 

@@ -49,17 +49,17 @@ extension IndexSnapshot {
     }
 
     /// The terms a question scores: every term of `keeping` (the names it asks about) and, of the
-    /// others, the `maxQueryTerms` that weigh most (weight × idf); all of them when it is 0. The
+    /// others, the `limit` that weigh most (weight × idf); all of them when it is 0. The
     /// terms left out are the commonest of a long message, with the longest posting lists; a
     /// name's terms are never among them, though a long story holds rarer words ("estranged"
     /// beside "congenital diaphragmatic hernia").
-    func cappedWeights(_ weights: [Int32: Float], keeping: Set<Int32>, _ p: RankingParameters) -> [Int32: Float] {
+    func cappedWeights(_ weights: [Int32: Float], keeping: Set<Int32>, limit: Int) -> [Int32: Float] {
         let others = weights.filter { !keeping.contains($0.key) }
-        guard p.maxQueryTerms > 0, others.count > p.maxQueryTerms else { return weights }
+        guard limit > 0, others.count > limit else { return weights }
         let ranked = others.map { term, qw in (weight: qw * idf(of: term), term: term) }
             .sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }
         var out = weights.filter { keeping.contains($0.key) }
-        for r in ranked.prefix(p.maxQueryTerms) { out[r.term] = weights[r.term] }
+        for r in ranked.prefix(limit) { out[r.term] = weights[r.term] }
         return out
     }
 

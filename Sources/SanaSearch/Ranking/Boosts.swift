@@ -6,7 +6,9 @@ extension IndexSnapshot {
     /// about the same topic (the right topic's answers rank up together), a bonus for answering
     /// the kind of question asked, and one for being about a name the question holds, scaled by
     /// how specific the name is; articles about such a name join `touched`. Returns the name
-    /// each article was boosted for and the sum of the names' specificities (see `focusSpecificity`).
+    /// each article was boosted for and the highest of
+    /// their specificities (see `focusSpecificity`): an article is about one thing, and one that
+    /// names several of the person's background names is not the more about what they ask.
     func addBoosts(_ dense: inout [Float], _ touched: inout [Int32], focusKeys: [String], wantedMask: UInt32,
                    _ p: RankingParameters) -> [Int32: (key: String, specificity: Float)] {
         var groupBest = p.groupWeight > 0 ? scratch.take(groupIDs.count) : []
@@ -36,7 +38,7 @@ extension IndexSnapshot {
                 if docTypes[Int(d)] & wantedMask != 0 { dense[Int(d)] += p.typeBoost }
             }
             dense[Int(d)] += boost
-            focusOf[d] = (key, (focusOf[d]?.specificity ?? 0) + specificity)
+            focusOf[d] = (focusOf[d]?.key ?? key, max(focusOf[d]?.specificity ?? 0, specificity))
         }
         return focusOf
     }

@@ -36,7 +36,7 @@ extension IndexSnapshot {
         var focusOf: [Int32: (key: String, specificity: Float)] = [:]
         forEachFocusBoost(focusKeys, p) { d, key, boost, specificity in
             focusSteps[d, default: []].append(boost)
-            focusOf[d] = (key, (focusOf[d]?.specificity ?? 0) + specificity)
+            focusOf[d] = (focusOf[d]?.key ?? key, max(focusOf[d]?.specificity ?? 0, specificity))
         }
         var scoreOf: [Int32: Float] = [:]
         // A lower bound of each article's boosted score (its group's best is at least its own).
