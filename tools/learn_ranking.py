@@ -375,7 +375,7 @@ def main():
                          "goodShare": round(sum(y for _, y in inside) / len(inside), 3)})
     by_threshold = [{"threshold": t, "flagged": sum(1 for p, _ in calib_points if p < t),
                      "flaggedButGood": sum(y for p, y in calib_points if p < t),
-                     "unanswerableFlagged": sum(1 for p in unanswerable_points if p < t)} for t in (0.2, 0.25, 0.3, 0.35)]
+                     "unanswerableFlagged": sum(1 for p in unanswerable_points if p < t)} for t in (0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3)]
     print("held-out first answers below each threshold:", json.dumps(by_threshold))
     flagged = [(p, y) for p, y in calib_points if p < args.threshold]
     no_good = {"threshold": args.threshold, "questionsFlagged": len(flagged),

@@ -24,5 +24,5 @@ python3 "$(dirname "$0")/learn_ranking.py" \
     --set dev "$tmp/dev.jsonl" "$SHARED/data/liveqa-dev/qrels.txt" \
     --set weak "$tmp/weak.jsonl" "$SHARED/data/liveqa-weak/qrels.txt" \
     --unanswerable "$tmp/unanswerable.jsonl" \
-    --folds 5 --seed 11 --penalty 0.05 0.1 0.2 0.5 1 --threshold 0.2 --out "$OUT" \
-    --command "tools/train-ranking.sh MEDQUAD.sqlite (features by sana features over liveqa-dev, liveqa-weak and tools/unanswerable-questions.jsonl; tools/learn_ranking.py --folds 5 --seed 11 --penalty 0.05 0.1 0.2 0.5 1 (chosen by nested CV) --unanswerable --threshold 0.2)"
+    --folds 5 --seed 11 --penalty 0.05 0.1 0.2 0.5 1 --threshold 0.15 --out "$OUT" \
+    --command "tools/train-ranking.sh MEDQUAD.sqlite (features by sana features over liveqa-dev, liveqa-weak and tools/unanswerable-questions.jsonl; tools/learn_ranking.py --folds 5 --seed 11 --penalty 0.05 0.1 0.2 0.5 1 (chosen by nested CV) --unanswerable --threshold 0.15)"

@@ -52,12 +52,13 @@ extension IndexSnapshot {
         // A help article's best passage may still speak of doses: it is not shown after a crisis notice.
         if understood.crisis { results.removeAll { !CrisisAnswers.shared.showsNoMeans($0.snippet) } }
         let best = ranked.candidates.first.map { model.confidence($0.score) } ?? 0
+        // Under an urgent-care notice the answers stay, however unsure: they may be the ones that help.
         let understanding = understood.understanding
         return SearchResponse(query: question, types: analysis.types, focus: understood.focusKeys, didYouMean: analysis.didYouMean,
                               corrections: understanding.corrections, focusNames: understanding.focus,
                               focusWithoutArticle: understanding.focus.first.flatMap { $0.hasArticle ? nil : $0.words },
                               urgent: understood.urgent, total: ranked.total, results: results,
-                              noGoodAnswer: liveCount >= RankingModel.calibratedFromArticles && best < model.threshold,
+                              noGoodAnswer: understood.urgent == nil && liveCount >= RankingModel.calibratedFromArticles && best < model.threshold,
                               bestConfidence: best)
     }
 

@@ -90,5 +90,9 @@ import SanaCore
         let unsure = strictIndex.search(question)
         #expect(unsure.noGoodAnswer)
         #expect(unsure.results.map(\.id) == sure.results.map(\.id), "the answers are still there for the API; the page hides them")
+        // Under an urgent-care notice the answers are never withheld.
+        let urgent = strictIndex.search("crushing chest pain spreading to my left arm, what causes gallstones")
+        #expect(urgent.urgent != nil)
+        #expect(!urgent.noGoodAnswer)
     }
 }

@@ -47,8 +47,9 @@ extension IndexSnapshot {
     func lookUpName(_ key: String) -> (knownAs: String, hasArticle: Bool, isDrug: Bool)? {
         // The curated table gives an abbreviation's everyday sense: "NPH" is normal pressure
         // hydrocephalus, though a rare disease's page also gives NPH as its name.
-        if names.abbreviations.contains(key), let target = names.alias(key), target != key {
-            return (target, hasLiveArticle(target), isDrugName(target))
+        // Only when that sense has an article: "COPD" stays the page about COPD.
+        if names.abbreviations.contains(key), let target = names.alias(key), target != key, hasLiveArticle(target) {
+            return (target, true, isDrugName(target))
         }
         if hasLiveArticle(key) { return (key, true, isDrugName(key)) }
         if let target = names.alias(key) { return (target, hasLiveArticle(target), isDrugName(target)) }
@@ -87,8 +88,12 @@ extension IndexSnapshot {
         var seen = false
         for d in focusDocs.articles(key).prefix(8) where docAlive[Int(d)] {
             let n = names(of: d)
-            for name in [n.focus].compactMap({ $0 }) + n.alsoCalled where FocusMatcher.key(name) == key {
-                let letters = name.filter(\.isLetter)
+            // Also a name that gives the key only without its qualifier ("ODD syndrome").
+            for name in [n.focus].compactMap({ $0 }) + n.alsoCalled where FocusMatcher.variants([FocusMatcher.key(name)]).contains(key) {
+                var words = name.split(whereSeparator: \.isWhitespace)
+                while words.count > 1, let last = words.last,
+                      TextAnalyzer.term(forToken: last.lowercased()).map(FocusMatcher.qualifiers.contains) == true { words.removeLast() }
+                let letters = words.joined().filter(\.isLetter)
                 guard letters.count >= 2, letters.allSatisfy(\.isUppercase) else { return false }
                 seen = true
             }
@@ -155,10 +160,13 @@ extension IndexSnapshot {
                     partial = true
                 }
                 guard let known else { continue }
-                // One word, alone or with qualifiers a variant drops ("all … disease" is "all"): the
-                // checks of a one-word name apply to it.
+                // One word, alone or with qualifiers a variant drops ("learn all about the disease"
+                // is "all"): the checks of a one-word name apply to it.
+                // A qualifier right after the word makes it a name ("als disease", "pots syndrome");
+                // one further on, past other words, does not.
+                let adjacent = analysis.termToken[i + n - 1] - analysis.termToken[i] == n - 1
                 let single: (key: String, surface: String)? = n == 1 ? (key, surface)
-                    : lookUpName(key) != nil ? nil
+                    : lookUpName(key) != nil || adjacent ? nil
                     : FocusMatcher.withoutQualifiers(key).flatMap { $0.contains(" ") ? nil : ($0, analysis.surface(of: i..<(i + 1))) }
                 if let (key, surface) = single {
                     if Filler.words.contains(key) { continue }
